@@ -1,0 +1,153 @@
+/**
+ * A versioned key → object store with watch, modelled on etcd's MVCC keyspace (and the API
+ * server's watch cache on top of it).
+ *
+ * Invariants:
+ * 1. Every successful write (create, update, delete) raises the store's revision by exactly one,
+ *    and the written object carries that revision as `metadata.resourceVersion`.
+ * 2. An update or delete that names an expected resourceVersion fails with a Conflict unless it
+ *    matches the stored one (optimistic concurrency).
+ * 3. A watch started at revision R first replays every change after R still in history, in order,
+ *    then receives live changes in order. Starting before the compacted revision fails, as etcd
+ *    does ("mvcc: required revision has been compacted").
+ * 4. History is bounded (`historyLimit`): older changes are compacted away automatically.
+ * 5. Stored objects are never mutated in place: writers pass new objects; readers must not mutate.
+ */
+
+export interface ObjectMeta {
+  name: string
+  namespace?: string
+  uid?: string
+  resourceVersion?: string
+  labels?: Record<string, string>
+  annotations?: Record<string, string>
+}
+
+export interface StoredObject {
+  apiVersion: string
+  kind: string
+  metadata: ObjectMeta
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+export interface StoreEvent<T extends StoredObject> {
+  type: WatchEventType
+  key: string
+  object: T
+  revision: number
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Compacted',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+export interface ObjectStoreOptions {
+  historyLimit?: number
+}
+
+export class ObjectStore<T extends StoredObject> {
+  private rev = 0
+  private compacted = 0
+  private readonly objects = new Map<string, T>()
+  private readonly history: StoreEvent<T>[] = []
+  private readonly watchers = new Set<(event: StoreEvent<T>) => void>()
+  private readonly historyLimit: number
+
+  constructor(options: ObjectStoreOptions = {}) {
+    this.historyLimit = options.historyLimit ?? 10_000
+  }
+
+  get revision(): number {
+    return this.rev
+  }
+
+  get compactedRevision(): number {
+    return this.compacted
+  }
+
+  get size(): number {
+    return this.objects.size
+  }
+
+  get(key: string): T | undefined {
+    return this.objects.get(key)
+  }
+
+  /** Objects whose key starts with `prefix`, sorted by key (etcd range order). */
+  list(prefix = ''): T[] {
+    return [...this.objects.keys()]
+      .filter((key) => key.startsWith(prefix))
+      .sort()
+      .map((key) => this.objects.get(key)!)
+  }
+
+  create(key: string, object: T): T {
+    if (this.objects.has(key)) throw new StoreError('AlreadyExists', `key ${key} already exists`)
+    return this.write('ADDED', key, object)
+  }
+
+  update(key: string, object: T, expectedResourceVersion?: string): T {
+    const current = this.objects.get(key)
+    if (current === undefined) throw new StoreError('NotFound', `key ${key} not found`)
+    checkVersion(key, current, expectedResourceVersion)
+    return this.write('MODIFIED', key, object)
+  }
+
+  delete(key: string, expectedResourceVersion?: string): T {
+    const current = this.objects.get(key)
+    if (current === undefined) throw new StoreError('NotFound', `key ${key} not found`)
+    checkVersion(key, current, expectedResourceVersion)
+    return this.write('DELETED', key, current)
+  }
+
+  /**
+   * Calls `handler` for every change after `fromRevision` (replayed from history), then for
+   * each new change. Returns a function that stops the watch.
+   */
+  watch(fromRevision: number, handler: (event: StoreEvent<T>) => void): () => void {
+    if (fromRevision < this.compacted) {
+      throw new StoreError('Compacted', 'mvcc: required revision has been compacted')
+    }
+    for (const event of this.history) if (event.revision > fromRevision) handler(event)
+    this.watchers.add(handler)
+    return () => this.watchers.delete(handler)
+  }
+
+  /** Drops history up to and including `revision`, as `etcdctl compact` does. */
+  compact(revision: number): void {
+    const upTo = Math.min(revision, this.rev)
+    while (this.history.length > 0 && this.history[0]!.revision <= upTo) this.history.shift()
+    this.compacted = Math.max(this.compacted, upTo)
+  }
+
+  private write(type: WatchEventType, key: string, object: T): T {
+    this.rev++
+    const stored = {
+      ...object,
+      metadata: { ...object.metadata, resourceVersion: String(this.rev) },
+    }
+    if (type === 'DELETED') this.objects.delete(key)
+    else this.objects.set(key, stored)
+    const event: StoreEvent<T> = { type, key, object: stored, revision: this.rev }
+    this.history.push(event)
+    if (this.history.length > this.historyLimit) this.compact(this.history[0]!.revision)
+    for (const watcher of [...this.watchers]) watcher(event)
+    return stored
+  }
+}
+
+function checkVersion(key: string, current: StoredObject, expected: string | undefined): void {
+  if (expected !== undefined && expected !== current.metadata.resourceVersion) {
+    throw new StoreError(
+      'Conflict',
+      `key ${key}: resourceVersion ${expected} does not match current ${current.metadata.resourceVersion ?? ''}`,
+    )
+  }
+}
