@@ -15,7 +15,6 @@ import type {
   Command,
   CommandKind,
   CommandOf,
-  Language,
   ResultOf,
   SimulationEvent,
   SimulationInfo,
@@ -120,10 +119,10 @@ export class Simulation {
     'world/list': () => ({ resourceVersion: this.world.revision, items: this.world.list() }),
     'clock/advance': (command) => ({ nowMs: this.advance(command.ms) }),
     'shell/exec': (command) =>
-      this.session(command.session, command.language ?? 'en').exec(command.line),
+      this.session(command.session).exec(command.line, command.language ?? 'en'),
   }
 
-  private session(id: string, language: Language): ShellSession {
+  private session(id: string): ShellSession {
     let session = this.sessions.get(id)
     if (session === undefined || session.isClosed) {
       if (!this.sessions.has(id) && this.sessions.size >= MAX_SESSIONS) {
@@ -133,7 +132,6 @@ export class Simulation {
         )
       }
       session = new ShellSession({
-        language,
         nowMs: () => this.clock.nowMs,
         advance: (ms) => void this.advance(ms),
         machines: () => this.machines(),

@@ -1,14 +1,19 @@
 /** What a shell command gets to work with, and what it is. */
 import type { Component, Language, Machine } from '../protocol'
 
-export interface ShellContext {
-  readonly language: Language
+/** What the simulation lends a shell session. */
+export interface ShellHost {
   /** Virtual time, ms since the simulation started. */
   nowMs(): number
   /** Lets virtual time pass, running everything due meanwhile. */
   advance(ms: number): void
   machines(): Machine[]
   components(): Component[]
+}
+
+/** What one command run sees: the host, and the language the learner uses right now. */
+export interface ShellContext extends ShellHost {
+  readonly language: Language
 }
 
 export interface CommandOutput {

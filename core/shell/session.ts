@@ -2,8 +2,8 @@
  * One terminal session: runs command lines against the simulation, keeps the last exit status,
  * and closes on `exit`. The app's terminal and `kubelab shell` both drive sessions like this.
  */
-import type { ShellResult } from '../protocol'
-import type { ShellContext } from './command'
+import type { Language, ShellResult } from '../protocol'
+import type { CommandOutput, ShellContext, ShellHost } from './command'
 import { COMMANDS } from './commands/index'
 import { tokenize } from './tokenize'
 
@@ -11,14 +11,15 @@ export class ShellSession {
   private lastStatus = 0
   private closed = false
 
-  constructor(private readonly context: ShellContext) {}
+  constructor(private readonly host: ShellHost) {}
 
   get isClosed(): boolean {
     return this.closed
   }
 
   /** Runs one line (which may hold several lines, as a paste does). */
-  exec(text: string): ShellResult {
+  exec(text: string, language: Language = 'en'): ShellResult {
+    const context: ShellContext = { ...this.host, language }
     let stdout = ''
     let stderr = ''
     const output = {
@@ -27,12 +28,12 @@ export class ShellSession {
     }
     for (const line of text.split(/\r?\n/)) {
       if (this.closed) break
-      this.runLine(line, output)
+      this.runLine(line, context, output)
     }
     return { stdout, stderr, exitCode: this.lastStatus, closed: this.closed }
   }
 
-  private runLine(line: string, output: { out(t: string): void; err(t: string): void }): void {
+  private runLine(line: string, context: ShellContext, output: CommandOutput): void {
     const tokens = tokenize(line)
     if (!tokens.ok) {
       output.err(`${tokens.error}\n`)
@@ -51,11 +52,11 @@ export class ShellSession {
       this.lastStatus = 127
       return
     }
-    this.lastStatus = command.run(args, this.context, output)
+    this.lastStatus = command.run(args, context, output)
   }
 
   /** bash's exit: `exit` keeps the last status, `exit N` uses N modulo 256. */
-  private exit(args: string[], output: { err(t: string): void }): void {
+  private exit(args: string[], output: CommandOutput): void {
     const [code] = args
     if (code !== undefined && !/^-?\d+$/.test(code)) {
       output.err(`bash: exit: ${code}: numeric argument required\n`)

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { formatClock, humanDuration, parseSleepOperand } from '../../core/format/duration'
+import { formatTable } from '../../core/format/table'
+import { tokenize } from '../../core/shell/tokenize'
+import { sim } from '../support/sim'
+
+describe('shell: sleep', () => {
+  it('advances virtual time by the sum of its operands and prints nothing', () => {
+    const t = sim({ seed: 1 })
+    const result = t.sh('sleep 90s 1m 0.5')
+    expect(result).toEqual({ stdout: '', stderr: '', exitCode: 0, closed: false })
+    expect(t.nowMs).toBe(150_500)
+  })
+
+  it('answers a missing or bad operand as GNU sleep does, and lets no time pass', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh('sleep').stderr).toBe("sleep: missing operand\nTry 'sleep --help' for more information.\n")
+    const bad = t.sh('sleep 5 abc')
+    expect(bad.stderr).toBe("sleep: invalid time interval ‘abc’\nTry 'sleep --help' for more information.\n")
+    expect(bad.exitCode).toBe(1)
+    expect(t.nowMs).toBe(0)
+  })
+
+  it('parses the suffixes s, m, h, d and decimals', () => {
+    expect(['10', '10s', '1.5m', '2h', '1d', '.5'].map(parseSleepOperand)).toEqual([
+      10_000, 10_000, 90_000, 7_200_000, 86_400_000, 500,
+    ])
+    expect(['-1', '1x', '', 's', '1e3'].map(parseSleepOperand)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+})
+
+describe('shell: nodes', () => {
+  it('lists the three machines with their components, age and the cluster time', () => {
+    const t = sim({ seed: 1 })
+    t.sh('sleep 90s')
+    expect(t.sh('nodes').stdout).toMatchInlineSnapshot(`
+      "NAME       ROLE            INTERNAL-IP     POWER   AGE   COMPONENTS
+      cp-1       control-plane   192.168.56.11   On      90s   containerd,etcd,kube-apiserver,kube-controller-manager,kube-proxy,kube-scheduler,kubelet,weave-net
+      worker-1   worker          192.168.56.21   On      90s   containerd,kube-proxy,kubelet,weave-net
+      worker-2   worker          192.168.56.22   On      90s   containerd,kube-proxy,kubelet,weave-net
+      Cluster time: 00:01:30
+      "
+    `)
+  })
+
+  it('speaks the learner\'s language for its own words only', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh('nodes', 'pt-BR').stdout).toContain('Hora do cluster: 00:00:00')
+    expect(t.sh('nodes', 'pt-BR').stdout).toContain('NAME')
+  })
+})
+
+describe('shell: interpreter', () => {
+  it('answers an unknown command as bash does, with status 127', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh('kubectl get pods')).toEqual({
+      stdout: '',
+      stderr: 'bash: kubectl: command not found\n',
+      exitCode: 127,
+      closed: false,
+    })
+  })
+
+  it('ignores blank lines and comments, and runs each line of a paste in order', () => {
+    const t = sim({ seed: 1 })
+    const result = t.sh('\n# a comment\nsleep 1m\nnodes\n')
+    expect(result.stdout).toContain('Cluster time: 00:01:00')
+  })
+
+  it('closes the session on exit, keeping the last status or using the one given', () => {
+    const t = sim({ seed: 1 })
+    t.sh('foo')
+    expect(t.sh('exit')).toMatchObject({ exitCode: 127, closed: true })
+    expect(t.sh('exit 3')).toMatchObject({ exitCode: 3, closed: true })
+    expect(t.sh('exit 257')).toMatchObject({ exitCode: 1, closed: true })
+    expect(t.sh('exit x').stderr).toBe('bash: exit: x: numeric argument required\n')
+  })
+
+  it('runs nothing after exit in the same paste', () => {
+    const t = sim({ seed: 1 })
+    t.sh('exit\nsleep 10s')
+    expect(t.nowMs).toBe(0)
+  })
+
+  it('lists its commands in help, in English and Portuguese', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh('help').stdout).toContain('sleep DURATION')
+    expect(t.sh('help', 'pt-BR').stdout).toContain('Comandos que você pode digitar')
+  })
+
+  it('reports an unterminated quote as bash does', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh("sleep '5").stderr).toBe(
+      "bash: unexpected EOF while looking for matching `''\nbash: syntax error: unexpected end of file\n",
+    )
+  })
+})
+
+describe('shell: tokenizer', () => {
+  it('splits on blanks and honours quotes and backslashes', () => {
+    expect(tokenize(`a  "b c" 'd "e"' f\\ g "h\\"i" ''`)).toEqual({
+      ok: true,
+      words: ['a', 'b c', 'd "e"', 'f g', 'h"i', ''],
+    })
+  })
+})
+
+describe('format', () => {
+  it('prints AGE as kubectl does (FIDELITY.md §10.2)', () => {
+    const s = 1000
+    const cases: [number, string][] = [
+      [0, '0s'],
+      [119 * s, '119s'],
+      [120 * s, '2m'],
+      [150 * s, '2m30s'],
+      [10 * 60 * s, '10m'],
+      [179 * 60 * s, '179m'],
+      [3 * 3600 * s, '3h'],
+      [(3 * 3600 + 25 * 60) * s, '3h25m'],
+      [8 * 3600 * s, '8h'],
+      [47 * 3600 * s, '47h'],
+      [48 * 3600 * s, '2d'],
+      [(3 * 24 + 5) * 3600 * s, '3d5h'],
+      [8 * 24 * 3600 * s, '8d'],
+      [730 * 24 * 3600 * s, '2y'],
+      [(3 * 365 + 10) * 24 * 3600 * s, '3y10d'],
+      [9 * 365 * 24 * 3600 * s, '9y'],
+    ]
+    for (const [ms, text] of cases) expect(humanDuration(ms), `${ms} ms`).toBe(text)
+  })
+
+  it('prints the cluster clock with days past 24 hours', () => {
+    expect(formatClock(90_000)).toBe('00:01:30')
+    expect(formatClock(2 * 86_400_000 + 3_600_000)).toBe('2d 01:00:00')
+  })
+
+  it('lays out columns as kubectl\'s tabwriter: widest cell + 3, at least 6, last column unpadded', () => {
+    expect(formatTable([['NAME', 'AGE'], ['cp-1', '5s']])).toBe('NAME   AGE\ncp-1   5s\n')
+    expect(formatTable([['A', 'B'], ['x', 'y']])).toBe('A     B\nx     y\n')
+  })
+})
