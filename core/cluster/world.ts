@@ -5,14 +5,20 @@
  * simulator's view of the hosts, shaped like Kubernetes objects (apiVersion, kind, metadata, spec,
  * status) so that every layer, from the inspector's YAML to the informer, treats them the same way.
  */
-import type { StoredObject } from '../store/objectStore'
+import type { ObjectMeta, StoredObject } from '../store/objectStore'
 
 export const WORLD_API_VERSION = 'kubelab.dev/v1alpha1'
 
 export type MachineRole = 'control-plane' | 'worker'
 
+/** World objects always have a name. */
+export interface WorldMeta extends ObjectMeta {
+  name: string
+}
+
 export interface Machine extends StoredObject {
   kind: 'Machine'
+  metadata: WorldMeta
   spec: {
     role: MachineRole
     internalIP: string
@@ -49,6 +55,7 @@ export interface ComponentPort {
 
 export interface Component extends StoredObject {
   kind: 'Component'
+  metadata: WorldMeta
   spec: {
     machine: string
     type: ComponentType
@@ -64,6 +71,7 @@ export interface Component extends StoredObject {
 /** A connection one component opens to another: who dials whom, on which port. */
 export interface Link extends StoredObject {
   kind: 'Link'
+  metadata: WorldMeta
   spec: {
     from: string
     to: string

@@ -15,7 +15,7 @@
  */
 
 export interface ObjectMeta {
-  name: string
+  name?: string
   namespace?: string
   uid?: string
   resourceVersion?: string

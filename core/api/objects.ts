@@ -1,0 +1,60 @@
+/** Small helpers over Kubernetes objects: deep copy, deep equality, names, owners, uids. */
+import type { Random } from '../random'
+import type { KubeObject, OwnerReference } from './types'
+
+/** A deep copy of a JSON value. Objects crossing a component boundary are copied, never shared. */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T)
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bArray = b as unknown[]
+    return a.length === bArray.length && a.every((item, i) => deepEqual(item, bArray[i]))
+  }
+  const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (aKeys.length !== bKeys.length) return false
+  return aKeys.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/** A random version-4 UUID from a seeded stream, as the API server assigns metadata.uid. */
+export function uuid(random: Random): string {
+  const hex = Array.from({ length: 4 }, () => random.nextUint32().toString(16).padStart(8, '0')).join('')
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+/** The characters of generated name suffixes: no vowels, no confusable 0/1/3 (FIDELITY.md §6.2). */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
+const MAX_GENERATED_BASE = 58
+
+/** generateName: base (cut to 58 characters) + 5 random characters. */
+export function generateName(base: string, random: Random): string {
+  const suffix = Array.from({ length: 5 }, () => random.pick([...NAME_ALPHABET])).join('')
+  return `${base.slice(0, MAX_GENERATED_BASE)}${suffix}`
+}
+
+export function controllerOf(object: KubeObject): OwnerReference | undefined {
+  return object.metadata.ownerReferences?.find((ref) => ref.controller === true)
+}
+
+export function ownerReference(owner: KubeObject, controller = true): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name!,
+    uid: owner.metadata.uid!,
+    controller,
+    blockOwnerDeletion: true,
+  }
+}
+
+/** "namespace/name", or "name" for cluster-scoped objects. */
+export function objectKey(object: KubeObject): string {
+  const { namespace, name } = object.metadata
+  return namespace === undefined ? name! : `${namespace}/${name!}`
+}
