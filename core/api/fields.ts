@@ -10,14 +10,16 @@ export interface FieldRequirement {
   value: string
 }
 
-export type FieldParseResult = { ok: true; requirements: FieldRequirement[] } | { ok: false; error: string }
+export type FieldParseResult =
+  { ok: true; requirements: FieldRequirement[] } | { ok: false; error: string }
 
 export function parseFieldSelector(text: string): FieldParseResult {
   if (text.trim() === '') return { ok: true, requirements: [] }
   const requirements: FieldRequirement[] = []
   for (const term of text.split(',')) {
     const m = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(term)
-    if (m === null) return { ok: false, error: `invalid selector: '${text}'; can't understand '${term}'` }
+    if (m === null)
+      return { ok: false, error: `invalid selector: '${text}'; can't understand '${term}'` }
     requirements.push({ field: m[1]!, operator: m[2] === '!=' ? '!=' : '=', value: m[3]! })
   }
   return { ok: true, requirements }
@@ -34,5 +36,7 @@ export function fieldValue(object: KubeObject, path: string): string {
 }
 
 export function matchesFields(object: KubeObject, requirements: FieldRequirement[]): boolean {
-  return requirements.every((r) => (fieldValue(object, r.field) === r.value) === (r.operator === '='))
+  return requirements.every(
+    (r) => (fieldValue(object, r.field) === r.value) === (r.operator === '='),
+  )
 }

@@ -39,14 +39,17 @@ export function parseLabelSelector(text: string): ParseResult {
   const requirements: Requirement[] = []
   for (const term of splitTerms(text)) {
     const requirement = parseTerm(term)
-    if (requirement === undefined) return { ok: false, error: `unable to parse requirement: ${describeBad(term)}` }
+    if (requirement === undefined)
+      return { ok: false, error: `unable to parse requirement: ${describeBad(term)}` }
     requirements.push(requirement)
   }
   return { ok: true, requirements }
 }
 
 function describeBad(term: string): string {
-  return term === '' ? 'found \'\', expected: identifier' : `found '${term}', expected: valid label selector`
+  return term === ''
+    ? "found '', expected: identifier"
+    : `found '${term}', expected: valid label selector`
 }
 
 function parseTerm(term: string): Requirement | undefined {
@@ -65,7 +68,10 @@ function parseTerm(term: string): Requirement | undefined {
   return undefined
 }
 
-export function matchesRequirement(labels: Record<string, string> | undefined, r: Requirement): boolean {
+export function matchesRequirement(
+  labels: Record<string, string> | undefined,
+  r: Requirement,
+): boolean {
   const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key)
   const value = has ? labels![r.key] : undefined
   switch (r.operator) {
@@ -82,7 +88,10 @@ export function matchesRequirement(labels: Record<string, string> | undefined, r
   }
 }
 
-export function matchesAll(labels: Record<string, string> | undefined, requirements: Requirement[]): boolean {
+export function matchesAll(
+  labels: Record<string, string> | undefined,
+  requirements: Requirement[],
+): boolean {
   return requirements.every((r) => matchesRequirement(labels, r))
 }
 
@@ -92,17 +101,20 @@ export function requirementsOf(selector: LabelSelector | undefined): Requirement
   const fromLabels = Object.entries(selector.matchLabels ?? {}).map(
     ([key, value]): Requirement => ({ key, operator: '=', values: [value] }),
   )
-  const fromExpressions = (selector.matchExpressions ?? []).map(
-    (e): Requirement => ({
-      key: e.key,
-      operator: ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[e.operator],
-      values: e.values ?? [],
-    }),
-  )
+  const fromExpressions = (selector.matchExpressions ?? []).map((e): Requirement => ({
+    key: e.key,
+    operator: ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[
+      e.operator
+    ],
+    values: e.values ?? [],
+  }))
   return [...fromLabels, ...fromExpressions]
 }
 
-export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+export function selectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   return matchesAll(labels, requirementsOf(selector))
 }
 

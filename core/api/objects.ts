@@ -18,12 +18,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const aKeys = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
   const bKeys = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
   if (aKeys.length !== bKeys.length) return false
-  return aKeys.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  return aKeys.every((k) =>
+    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  )
 }
 
 /** A random version-4 UUID from a seeded stream, as the API server assigns metadata.uid. */
 export function uuid(random: Random): string {
-  const hex = Array.from({ length: 4 }, () => random.nextUint32().toString(16).padStart(8, '0')).join('')
+  const hex = Array.from({ length: 4 }, () =>
+    random.nextUint32().toString(16).padStart(8, '0'),
+  ).join('')
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }

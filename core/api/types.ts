@@ -118,7 +118,10 @@ export interface NodeSelectorTerm {
 export interface Affinity {
   nodeAffinity?: {
     requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] }
-    preferredDuringSchedulingIgnoredDuringExecution?: { weight: number; preference: NodeSelectorTerm }[]
+    preferredDuringSchedulingIgnoredDuringExecution?: {
+      weight: number
+      preference: NodeSelectorTerm
+    }[]
   }
 }
 
@@ -302,7 +305,12 @@ export interface Deployment extends KubeObject {
 
 export interface ReplicaSet extends KubeObject {
   kind: 'ReplicaSet'
-  spec: { replicas?: number; selector: LabelSelector; template: PodTemplateSpec; minReadySeconds?: number }
+  spec: {
+    replicas?: number
+    selector: LabelSelector
+    template: PodTemplateSpec
+    minReadySeconds?: number
+  }
   status?: {
     replicas: number
     fullyLabeledReplicas?: number
@@ -317,7 +325,10 @@ export interface DaemonSet extends KubeObject {
   spec: {
     selector: LabelSelector
     template: PodTemplateSpec
-    updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } }
+    updateStrategy?: {
+      type?: string
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string }
+    }
     revisionHistoryLimit?: number
   }
   status?: {

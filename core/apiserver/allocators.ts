@@ -38,7 +38,11 @@ export class NodePortAllocator {
 
   /** Takes a port the user asked for. */
   allocate(port: number): void {
-    if (!Number.isInteger(port) || port < NODE_PORT_BASE || port >= NODE_PORT_BASE + NODE_PORT_SIZE) {
+    if (
+      !Number.isInteger(port) ||
+      port < NODE_PORT_BASE ||
+      port >= NODE_PORT_BASE + NODE_PORT_SIZE
+    ) {
       throw new AllocationError(errNotInRange(NODE_PORT_RANGE))
     }
     if (this.used.has(port)) throw new AllocationError(ERR_ALLOCATED)
@@ -49,7 +53,8 @@ export class NodePortAllocator {
   allocateNext(): number {
     const staticEnd = NODE_PORT_BASE + NODE_PORT_STATIC_BAND
     const port =
-      this.pickFree(staticEnd, NODE_PORT_BASE + NODE_PORT_SIZE) ?? this.pickFree(NODE_PORT_BASE, staticEnd)
+      this.pickFree(staticEnd, NODE_PORT_BASE + NODE_PORT_SIZE) ??
+      this.pickFree(NODE_PORT_BASE, staticEnd)
     if (port === undefined) throw new AllocationError(ERR_FULL)
     this.used.add(port)
     return port
@@ -87,7 +92,8 @@ export class ClusterIPAllocator {
         `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${ClusterIPAllocator.CIDR}`,
       )
     }
-    if (this.used.has(n)) throw new AllocationError(`failed to allocate IP ${ip}: provided IP is already allocated`)
+    if (this.used.has(n))
+      throw new AllocationError(`failed to allocate IP ${ip}: provided IP is already allocated`)
     this.used.add(n)
   }
 
@@ -110,7 +116,8 @@ export class ClusterIPAllocator {
 
 export function ipToNumber(ip: string): number {
   const parts = ip.split('.').map(Number)
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return Number.NaN
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+    return Number.NaN
   return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!
 }
 

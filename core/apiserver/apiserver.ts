@@ -72,7 +72,12 @@ export class ApiServer {
     return this.etcd.kv.revision
   }
 
-  create(def: ResourceDef, namespace: string | undefined, input: KubeObject, dryRun = false): KubeObject {
+  create(
+    def: ResourceDef,
+    namespace: string | undefined,
+    input: KubeObject,
+    dryRun = false,
+  ): KubeObject {
     this.storageReady()
     const object = this.normalize(def, namespace, input)
     const strategy = strategyFor(def.kind)
@@ -84,7 +89,8 @@ export class ApiServer {
     const problems = strategy.validate?.(object) ?? []
     if (problems.length > 0) throw errors.invalid(def.kind, def.group, name, problems)
     const key = etcdKey(def, object.metadata.namespace, name)
-    if (this.etcd.kv.get(key) !== undefined) throw errors.alreadyExists(def.resource, def.group, name)
+    if (this.etcd.kv.get(key) !== undefined)
+      throw errors.alreadyExists(def.resource, def.group, name)
     strategy.prepareForCreate?.(object, this.context())
     Object.assign(object.metadata, {
       uid: uuid(this.uidRandom),
@@ -104,7 +110,11 @@ export class ApiServer {
     return clone(object)
   }
 
-  list(def: ResourceDef, namespace: string | undefined, options: ListOptions = {}): { items: KubeObject[]; resourceVersion: string } {
+  list(
+    def: ResourceDef,
+    namespace: string | undefined,
+    options: ListOptions = {},
+  ): { items: KubeObject[]; resourceVersion: string } {
     this.storageReady()
     const { labels, fields } = this.selectors(def, options)
     const items = this.etcd.kv
@@ -114,7 +124,12 @@ export class ApiServer {
   }
 
   /** PUT: replaces the object (or its status, for the status subresource). */
-  update(def: ResourceDef, namespace: string | undefined, input: KubeObject, subresource?: 'status'): KubeObject {
+  update(
+    def: ResourceDef,
+    namespace: string | undefined,
+    input: KubeObject,
+    subresource?: 'status',
+  ): KubeObject {
     this.storageReady()
     const object = this.normalize(def, namespace, input)
     const name = object.metadata.name ?? ''
@@ -125,7 +140,10 @@ export class ApiServer {
     if (expected !== undefined && expected !== '' && expected !== old.metadata.resourceVersion) {
       throw errors.conflict(def.resource, def.group, name)
     }
-    const next = subresource === 'status' ? this.withStatusOnly(old, object) : this.prepareUpdate(def, object, old)
+    const next =
+      subresource === 'status'
+        ? this.withStatusOnly(old, object)
+        : this.prepareUpdate(def, object, old)
     return this.commitUpdate(def, key, next, old)
   }
 
@@ -149,7 +167,10 @@ export class ApiServer {
     }
     patched.metadata = { ...patched.metadata, name, resourceVersion: old.metadata.resourceVersion! }
     if (def.namespaced) patched.metadata.namespace = namespace!
-    const next = subresource === 'status' ? this.withStatusOnly(old, patched) : this.prepareUpdate(def, patched, old)
+    const next =
+      subresource === 'status'
+        ? this.withStatusOnly(old, patched)
+        : this.prepareUpdate(def, patched, old)
     return this.commitUpdate(def, key, next, old)
   }
 
@@ -176,13 +197,26 @@ export class ApiServer {
         code: 409,
       })
     }
-    if (old.metadata.deletionTimestamp !== undefined) throw errors.conflict('pods/binding', '', name)
+    if (old.metadata.deletionTimestamp !== undefined)
+      throw errors.conflict('pods/binding', '', name)
     const next = clone(old)
     ;(next['spec'] as { nodeName?: string }).nodeName = nodeName
-    const status = (next['status'] ?? {}) as { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] }
+    const status = (next['status'] ?? {}) as {
+      conditions?: {
+        type: string
+        status: string
+        lastProbeTime: null
+        lastTransitionTime: string
+      }[]
+    }
     status.conditions = [
       ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.nowMs) },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(this.clock.nowMs),
+      },
     ]
     next['status'] = status
     return clone(this.etcd.kv.update(key, next, old.metadata.resourceVersion))
@@ -203,7 +237,10 @@ export class ApiServer {
     const old = this.etcd.kv.get(key)
     if (old === undefined) throw errors.notFound(def.resource, def.group, name)
     const pre = options.preconditions
-    if ((pre?.uid && pre.uid !== old.metadata.uid) || (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)) {
+    if (
+      (pre?.uid && pre.uid !== old.metadata.uid) ||
+      (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion)
+    ) {
       throw errors.conflict(def.resource, def.group, name)
     }
     const strategy = strategyFor(def.kind)
@@ -240,7 +277,8 @@ export class ApiServer {
     const { labels, fields } = this.selectors(def, options)
     const prefix = etcdListPrefix(def, namespace)
     const from = Number(fromResourceVersion)
-    if (!Number.isInteger(from) || from < 0) throw errors.badRequest(`invalid resource version: ${fromResourceVersion}`)
+    if (!Number.isInteger(from) || from < 0)
+      throw errors.badRequest(`invalid resource version: ${fromResourceVersion}`)
     if (from < this.etcd.kv.compactedRevision) {
       throw errors.expired(`too old resource version: ${from} (${this.etcd.kv.revision})`)
     }
@@ -251,7 +289,8 @@ export class ApiServer {
       scheduled = false
       for (const event of pending.splice(0)) if (!stopped) handler(event)
     }
-    const matches = (o: KubeObject): boolean => matchesAll(o.metadata.labels, labels) && matchesFields(o, fields)
+    const matches = (o: KubeObject): boolean =>
+      matchesAll(o.metadata.labels, labels) && matchesFields(o, fields)
     const stop = this.etcd.kv.watch(from, (change: StoreEvent<KubeObject>) => {
       if (!change.key.startsWith(prefix) || !matches(change.object)) return
       pending.push({ type: change.type, object: clone(change.object) })
@@ -288,7 +327,8 @@ export class ApiServer {
     } else delete object.metadata.deletionTimestamp
     strategy.prepareForUpdate?.(object, old, this.context())
     const problems = strategy.validateUpdate?.(object, old) ?? strategy.validate?.(object) ?? []
-    if (problems.length > 0) throw errors.invalid(def.kind, def.group, object.metadata.name ?? '', problems)
+    if (problems.length > 0)
+      throw errors.invalid(def.kind, def.group, object.metadata.name ?? '', problems)
     if (strategy.tracksGeneration) {
       const changed = !deepEqual(withoutMetaAndStatus(object), withoutMetaAndStatus(old))
       object.metadata.generation = (old.metadata.generation ?? 1) + (changed ? 1 : 0)
@@ -302,17 +342,28 @@ export class ApiServer {
     return next
   }
 
-  private commitUpdate(def: ResourceDef, key: string, next: KubeObject, old: KubeObject): KubeObject {
+  private commitUpdate(
+    def: ResourceDef,
+    key: string,
+    next: KubeObject,
+    old: KubeObject,
+  ): KubeObject {
     // An object marked for deletion goes once its last finalizer is removed.
-    const blocked = (next.metadata.finalizers ?? []).length > 0 || namespaceFinalizers(def, next).length > 0
-    if (old.metadata.deletionTimestamp !== undefined && !blocked && (old.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+    const blocked =
+      (next.metadata.finalizers ?? []).length > 0 || namespaceFinalizers(def, next).length > 0
+    if (
+      old.metadata.deletionTimestamp !== undefined &&
+      !blocked &&
+      (old.metadata.deletionGracePeriodSeconds ?? 0) === 0
+    ) {
       return this.remove(def, key)
     }
     if (deepEqual(next, old)) return clone(old)
     try {
       return clone(this.etcd.kv.update(key, next, old.metadata.resourceVersion))
     } catch (error) {
-      if (error instanceof StoreError && error.reason === 'Conflict') throw errors.conflict(def.resource, def.group, old.metadata.name ?? '')
+      if (error instanceof StoreError && error.reason === 'Conflict')
+        throw errors.conflict(def.resource, def.group, old.metadata.name ?? '')
       throw error
     }
   }
@@ -326,27 +377,40 @@ export class ApiServer {
   /** metadata.finalizers, plus the one a propagation policy asks the garbage collector for. */
   private finalizersFor(object: KubeObject, options: DeleteOptions): string[] {
     const finalizers = [...(object.metadata.finalizers ?? [])]
-    const wanted = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[options.propagationPolicy ?? 'Background']
+    const wanted = { Foreground: 'foregroundDeletion', Orphan: 'orphan', Background: undefined }[
+      options.propagationPolicy ?? 'Background'
+    ]
     if (wanted !== undefined && !finalizers.includes(wanted)) finalizers.push(wanted)
     return finalizers
   }
 
   /** Fills in apiVersion, kind and namespace from the request, and checks they agree. */
-  private normalize(def: ResourceDef, namespace: string | undefined, input: KubeObject): KubeObject {
+  private normalize(
+    def: ResourceDef,
+    namespace: string | undefined,
+    input: KubeObject,
+  ): KubeObject {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw errors.badRequest('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml')
+      throw errors.badRequest(
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
+      )
     }
     const object = clone(input)
-    object.metadata = typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}
+    object.metadata =
+      typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}
     object.apiVersion ??= apiVersionOf(def)
     object.kind ??= def.kind
     if (object.kind !== def.kind) {
-      throw errors.badRequest(`the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(def)})`)
+      throw errors.badRequest(
+        `the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(def)})`,
+      )
     }
     if (def.namespaced) {
       const ns = object.metadata.namespace ?? namespace ?? 'default'
       if (namespace !== undefined && ns !== namespace) {
-        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request')
+        throw errors.badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        )
       }
       object.metadata.namespace = ns
     } else delete object.metadata.namespace
@@ -357,11 +421,19 @@ export class ApiServer {
     const ns = this.etcd.kv.get(etcdKey(NAMESPACES, undefined, namespace))
     if (ns === undefined) throw errors.notFound('namespaces', '', namespace)
     if (ns.metadata.deletionTimestamp !== undefined) {
-      throw errors.forbidden(def.resource, def.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`)
+      throw errors.forbidden(
+        def.resource,
+        def.group,
+        name,
+        `unable to create new content in namespace ${namespace} because it is being terminated`,
+      )
     }
   }
 
-  private selectors(def: ResourceDef, options: ListOptions): { labels: Requirement[]; fields: FieldRequirement[] } {
+  private selectors(
+    def: ResourceDef,
+    options: ListOptions,
+  ): { labels: Requirement[]; fields: FieldRequirement[] } {
     const labels = parseLabelSelector(options.labelSelector ?? '')
     if (!labels.ok) throw errors.badRequest(labels.error)
     const fields = parseFieldSelector(options.fieldSelector ?? '')
@@ -387,7 +459,12 @@ export class ApiServer {
   }
 
   private context(): StrategyContext {
-    return { nowMs: this.clock.nowMs, random: this.uidRandom, clusterIPs: this.clusterIPs, nodePorts: this.nodePorts }
+    return {
+      nowMs: this.clock.nowMs,
+      random: this.uidRandom,
+      clusterIPs: this.clusterIPs,
+      nodePorts: this.nodePorts,
+    }
   }
 }
 
@@ -398,13 +475,36 @@ function withoutMetaAndStatus(object: KubeObject): unknown {
 
 function namespaceFinalizers(def: ResourceDef, object: KubeObject): string[] {
   if (def.kind !== 'Namespace') return []
-  return ((object['spec'] as { finalizers?: string[] } | undefined)?.finalizers ?? []).filter((f) => f !== '')
+  return ((object['spec'] as { finalizers?: string[] } | undefined)?.finalizers ?? []).filter(
+    (f) => f !== '',
+  )
 }
 
 /** Field selectors each resource supports (the real registries' GetAttrs). */
 const FIELDS: Record<string, string[]> = {
-  pods: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-  events: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  pods: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  events: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   nodes: ['spec.unschedulable'],
   namespaces: ['status.phase'],
   secrets: ['type'],
@@ -412,6 +512,9 @@ const FIELDS: Record<string, string[]> = {
 }
 
 function supportedFields(def: ResourceDef): string[] {
-  return ['metadata.name', ...(def.namespaced ? ['metadata.namespace'] : []), ...(FIELDS[def.resource] ?? [])]
+  return [
+    'metadata.name',
+    ...(def.namespaced ? ['metadata.namespace'] : []),
+    ...(FIELDS[def.resource] ?? []),
+  ]
 }
-

@@ -62,11 +62,27 @@ function resourceEntries(def: ResourceDef): unknown[] {
 }
 
 function subresourceKind(def: ResourceDef, sub: string): string {
-  return { scale: 'Scale', binding: 'Binding', eviction: 'Eviction', log: 'Pod', exec: 'PodExecOptions' }[sub] ?? def.kind
+  return (
+    {
+      scale: 'Scale',
+      binding: 'Binding',
+      eviction: 'Eviction',
+      log: 'Pod',
+      exec: 'PodExecOptions',
+    }[sub] ?? def.kind
+  )
 }
 
 function subresourceVerbs(sub: string): string[] {
-  return { binding: ['create'], eviction: ['create'], log: ['get'], exec: ['create', 'get'], finalize: ['update'] }[sub] ?? ['get', 'patch', 'update']
+  return (
+    {
+      binding: ['create'],
+      eviction: ['create'],
+      log: ['get'],
+      exec: ['create', 'get'],
+      finalize: ['update'],
+    }[sub] ?? ['get', 'patch', 'update']
+  )
 }
 
 export function apiResourceList(groupVersion: string): unknown | undefined {

@@ -4,7 +4,7 @@
  */
 import type { KubeObject, Pod } from '../api/types'
 import type { Clock } from '../clock'
-import type { ApiServer} from './apiserver';
+import type { ApiServer } from './apiserver'
 import { type DeleteOptions } from './apiserver'
 import { apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery'
 import { healthReport, type HealthEndpoint } from './health'
@@ -23,7 +23,10 @@ export interface RouteTarget {
 
 /** Hooks into the rest of the cluster that the API server proxies (logs come from kubelets). */
 export interface HandlerHooks {
-  podLogs?(pod: Pod, options: { container?: string; tailLines?: number; previous?: boolean }): string
+  podLogs?(
+    pod: Pod,
+    options: { container?: string; tailLines?: number; previous?: boolean },
+  ): string
   /** Health checks currently failing, e.g. 'etcd' when etcd cannot serve. */
   failingChecks?(): ReadonlySet<string>
 }
@@ -44,7 +47,12 @@ export class RestHandler {
       return this.route(request)
     } catch (error) {
       if (error instanceof ApiError) {
-        return { status: error.code, headers: JSON_HEADERS, body: error.status, latencyMs: error.waitedMs }
+        return {
+          status: error.code,
+          headers: JSON_HEADERS,
+          body: error.status,
+          latencyMs: error.waitedMs,
+        }
       }
       throw error
     }
@@ -72,12 +80,17 @@ export class RestHandler {
     const { def, namespace, name, subresource } = target
     const query = request.query ?? {}
     const api = this.apiserver
-    if (subresource !== undefined && !def.subresources.includes(subresource)) throw errors.notFoundPath()
+    if (subresource !== undefined && !def.subresources.includes(subresource))
+      throw errors.notFoundPath()
     switch (request.method) {
       case 'GET': {
         if (name === undefined) {
-          if (query['watch'] === 'true' || query['watch'] === '1') throw errors.badRequest('watch requests are served by the streaming front')
-          const list = api.list(def, namespace, { labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'] })
+          if (query['watch'] === 'true' || query['watch'] === '1')
+            throw errors.badRequest('watch requests are served by the streaming front')
+          const list = api.list(def, namespace, {
+            labelSelector: query['labelSelector'],
+            fieldSelector: query['fieldSelector'],
+          })
           return this.objects(request, def, list.items, list.resourceVersion, true)
         }
         if (subresource === 'log') return this.logs(def, namespace, name, query)
@@ -87,7 +100,12 @@ export class RestHandler {
       }
       case 'POST': {
         if (name === undefined) {
-          const created = api.create(def, namespace, request.body as KubeObject, query['dryRun'] === 'All')
+          const created = api.create(
+            def,
+            namespace,
+            request.body as KubeObject,
+            query['dryRun'] === 'All',
+          )
           return json(201, created)
         }
         if (subresource === 'binding') return this.bind(namespace!, name, request.body)
@@ -96,61 +114,139 @@ export class RestHandler {
       }
       case 'PUT': {
         if (name === undefined) throw errors.methodNotAllowed('PUT', def.resource)
-        if (subresource === 'scale') return json(200, this.setScale(def, namespace, name, request.body))
+        if (subresource === 'scale')
+          return json(200, this.setScale(def, namespace, name, request.body))
         const body = request.body as KubeObject
         if (body?.metadata?.name !== undefined && body.metadata.name !== name) {
-          throw errors.badRequest('the name of the object (' + body.metadata.name + ') does not match the name on the URL (' + name + ')')
+          throw errors.badRequest(
+            'the name of the object (' +
+              body.metadata.name +
+              ') does not match the name on the URL (' +
+              name +
+              ')',
+          )
         }
-        const updated = api.update(def, namespace, { ...body, metadata: { ...body?.metadata, name } }, subresource === 'status' ? 'status' : undefined)
+        const updated = api.update(
+          def,
+          namespace,
+          { ...body, metadata: { ...body?.metadata, name } },
+          subresource === 'status' ? 'status' : undefined,
+        )
         return json(200, updated)
       }
       case 'PATCH': {
         if (name === undefined) throw errors.methodNotAllowed('PATCH', def.resource)
-        const type = PATCH_CONTENT_TYPES[(request.headers?.['content-type'] ?? '').split(';')[0]!.trim()]
+        const type =
+          PATCH_CONTENT_TYPES[(request.headers?.['content-type'] ?? '').split(';')[0]!.trim()]
         if (type === undefined) {
-          return { status: 415, headers: JSON_HEADERS, body: errors.badRequest('the body of the request was in an unknown format').status, latencyMs: 0 }
+          return {
+            status: 415,
+            headers: JSON_HEADERS,
+            body: errors.badRequest('the body of the request was in an unknown format').status,
+            latencyMs: 0,
+          }
         }
         if (subresource === 'scale') {
           const replicas = (request.body as { spec?: { replicas?: number } })?.spec?.replicas
           return json(200, this.setScale(def, namespace, name, { spec: { replicas } }))
         }
-        return json(200, api.patch(def, namespace, name, request.body, type, subresource === 'status' ? 'status' : undefined))
+        return json(
+          200,
+          api.patch(
+            def,
+            namespace,
+            name,
+            request.body,
+            type,
+            subresource === 'status' ? 'status' : undefined,
+          ),
+        )
       }
       case 'DELETE': {
         const options = deleteOptions(query, request.body)
         if (name === undefined) {
-          const list = api.list(def, namespace, { labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'] })
-          const items = list.items.map((o) => api.delete(def, o.metadata.namespace, o.metadata.name!, options).object)
-          return json(200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion: String(api.revision) }, items })
+          const list = api.list(def, namespace, {
+            labelSelector: query['labelSelector'],
+            fieldSelector: query['fieldSelector'],
+          })
+          const items = list.items.map(
+            (o) => api.delete(def, o.metadata.namespace, o.metadata.name!, options).object,
+          )
+          return json(200, {
+            kind: `${def.kind}List`,
+            apiVersion: apiVersionOf(def),
+            metadata: { resourceVersion: String(api.revision) },
+            items,
+          })
         }
         const { object, gone } = api.delete(def, namespace, name, options)
         // Pods and objects still terminating come back as themselves; others as a Status.
         if (def.kind === 'Pod' || !gone) return json(200, object)
-        return json(200, success({ name, ...(def.group === '' ? {} : { group: def.group }), kind: def.resource, uid: object.metadata.uid! }))
+        return json(
+          200,
+          success({
+            name,
+            ...(def.group === '' ? {} : { group: def.group }),
+            kind: def.resource,
+            uid: object.metadata.uid!,
+          }),
+        )
       }
     }
   }
 
-  private objects(request: ApiRequest, def: ResourceDef, items: KubeObject[], resourceVersion: string, isList: boolean): ApiResponse {
+  private objects(
+    request: ApiRequest,
+    def: ResourceDef,
+    items: KubeObject[],
+    resourceVersion: string,
+    isList: boolean,
+  ): ApiResponse {
     const accept = request.headers?.['accept'] ?? ''
     if (accept.includes('as=Table')) {
       const include = (request.query?.['includeObject'] as IncludeObject | undefined) ?? 'Metadata'
-      return json(200, toTable(def.kind, items, { nowMs: this.clock.nowMs }, { resourceVersion, includeObject: include }))
+      return json(
+        200,
+        toTable(
+          def.kind,
+          items,
+          { nowMs: this.clock.nowMs },
+          { resourceVersion, includeObject: include },
+        ),
+      )
     }
     if (!isList) return json(200, items[0])
-    return json(200, { kind: `${def.kind}List`, apiVersion: apiVersionOf(def), metadata: { resourceVersion }, items })
+    return json(200, {
+      kind: `${def.kind}List`,
+      apiVersion: apiVersionOf(def),
+      metadata: { resourceVersion },
+      items,
+    })
   }
 
-  private logs(def: ResourceDef, namespace: string | undefined, name: string, query: Record<string, string>): ApiResponse {
+  private logs(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    query: Record<string, string>,
+  ): ApiResponse {
     const pod = this.apiserver.get(def, namespace, name) as Pod
     const containers = pod.spec.containers.map((c) => c.name)
     const container = query['container'] ?? (containers.length === 1 ? containers[0] : undefined)
     if (container === undefined) {
-      throw errors.badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`)
+      throw errors.badRequest(
+        `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+      )
     }
-    if (!containers.includes(container)) throw errors.badRequest(`container ${container} is not valid for pod ${name}`)
+    if (!containers.includes(container))
+      throw errors.badRequest(`container ${container} is not valid for pod ${name}`)
     const tail = query['tailLines'] === undefined ? undefined : Number(query['tailLines'])
-    const text = this.hooks.podLogs?.(pod, { container, ...(tail === undefined ? {} : { tailLines: tail }), previous: query['previous'] === 'true' }) ?? ''
+    const text =
+      this.hooks.podLogs?.(pod, {
+        container,
+        ...(tail === undefined ? {} : { tailLines: tail }),
+        previous: query['previous'] === 'true',
+      }) ?? ''
     return { status: 200, headers: TEXT_HEADERS, body: text, latencyMs: 0 }
   }
 
@@ -168,7 +264,12 @@ export class RestHandler {
     return json(201, success(undefined))
   }
 
-  private setScale(def: ResourceDef, namespace: string | undefined, name: string, body: unknown): unknown {
+  private setScale(
+    def: ResourceDef,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+  ): unknown {
     const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
       throw errors.invalid('Scale', 'autoscaling', name, [])
@@ -189,7 +290,10 @@ function json(status: number, body: unknown): ApiResponse {
 }
 
 function scaleOf(object: KubeObject): unknown {
-  const spec = object['spec'] as { replicas?: number; selector?: { matchLabels?: Record<string, string> } }
+  const spec = object['spec'] as {
+    replicas?: number
+    selector?: { matchLabels?: Record<string, string> }
+  }
   const status = object['status'] as { replicas?: number } | undefined
   const selector = Object.entries(spec.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -215,7 +319,9 @@ function deleteOptions(query: Record<string, string>, body: unknown): DeleteOpti
   const policy = query['propagationPolicy'] ?? fromBody.propagationPolicy
   return {
     ...(grace === undefined ? {} : { gracePeriodSeconds: Number(grace) }),
-    ...(policy === undefined ? {} : { propagationPolicy: policy as DeleteOptions['propagationPolicy'] }),
+    ...(policy === undefined
+      ? {}
+      : { propagationPolicy: policy as DeleteOptions['propagationPolicy'] }),
     ...(fromBody.preconditions ? { preconditions: fromBody.preconditions } : {}),
   }
 }
@@ -241,4 +347,3 @@ export function parseResourcePath(path: string): RouteTarget | undefined {
   if (!def.namespaced && namespace !== undefined) return undefined
   return { def, namespace, name, subresource }
 }
-

@@ -43,7 +43,14 @@ const COMMON = [
 export type HealthEndpoint = 'livez' | 'readyz' | 'healthz'
 
 export function checkNames(endpoint: HealthEndpoint): string[] {
-  if (endpoint === 'readyz') return [...COMMON.slice(0, 3), 'etcd-readiness', 'informer-sync', ...COMMON.slice(3), 'shutdown']
+  if (endpoint === 'readyz')
+    return [
+      ...COMMON.slice(0, 3),
+      'etcd-readiness',
+      'informer-sync',
+      ...COMMON.slice(3),
+      'shutdown',
+    ]
   return COMMON
 }
 
@@ -56,6 +63,11 @@ export function healthReport(
   const checks = checkNames(endpoint).map((name) => ({ name, ok: !failing.has(name) }))
   const ok = checks.every((c) => c.ok)
   if (ok && !verbose) return { status: 200, body: 'ok' }
-  const lines = checks.map((c) => (c.ok ? `[+]${c.name} ok` : `[-]${c.name} failed: reason withheld`))
-  return { status: ok ? 200 : 500, body: `${lines.join('\n')}\n${endpoint} check ${ok ? 'passed' : 'failed'}\n` }
+  const lines = checks.map((c) =>
+    c.ok ? `[+]${c.name} ok` : `[-]${c.name} failed: reason withheld`,
+  )
+  return {
+    status: ok ? 200 : 500,
+    body: `${lines.join('\n')}\n${endpoint} check ${ok ? 'passed' : 'failed'}\n`,
+  }
 }

@@ -36,7 +36,9 @@ function isObject(value: unknown): value is Record<string, Json> {
 export function applyPatch(target: KubeObject, patch: unknown, type: PatchType): KubeObject {
   if (type === 'json') return jsonPatch(target, patch) as KubeObject
   if (!isObject(patch)) throw new Error('patch body must be a JSON object')
-  return (type === 'merge' ? mergePatch(target as unknown as Json, patch) : strategicMerge(target as unknown as Json, patch, [])) as unknown as KubeObject
+  return (type === 'merge'
+    ? mergePatch(target as unknown as Json, patch)
+    : strategicMerge(target as unknown as Json, patch, [])) as unknown as KubeObject
 }
 
 function mergePatch(target: Json, patch: Json): Json {
@@ -61,11 +63,14 @@ function strategicMerge(target: Json, patch: Json, path: string[]): Json {
     if (key.startsWith('$deleteFromPrimitiveList/')) {
       const listKey = key.slice('$deleteFromPrimitiveList/'.length)
       const remove = new Set((value as Json[]).map((v) => JSON.stringify(v)))
-      out[listKey] = ((out[listKey] as Json[] | undefined) ?? []).filter((v) => !remove.has(JSON.stringify(v)))
+      out[listKey] = ((out[listKey] as Json[] | undefined) ?? []).filter(
+        (v) => !remove.has(JSON.stringify(v)),
+      )
       continue
     }
     if (value === null) delete out[key]
-    else if (Array.isArray(value)) out[key] = mergeList(key, path, (out[key] as Json[] | undefined) ?? [], value)
+    else if (Array.isArray(value))
+      out[key] = mergeList(key, path, (out[key] as Json[] | undefined) ?? [], value)
     else out[key] = strategicMerge(out[key] ?? null, value, [...path, key])
   }
   return out
@@ -73,14 +78,21 @@ function strategicMerge(target: Json, patch: Json, path: string[]): Json {
 
 function mergeKeyFor(key: string, path: string[]): string | undefined {
   // Container ports merge on containerPort; Service ports on port.
-  if (key === 'ports') return path.includes('containers') || path.includes('initContainers') ? PORT_KEYS['ports'] : 'port'
+  if (key === 'ports')
+    return path.includes('containers') || path.includes('initContainers')
+      ? PORT_KEYS['ports']
+      : 'port'
   return MERGE_KEYS[key]
 }
 
 function mergeList(key: string, path: string[], target: Json[], patch: Json[]): Json[] {
   const mergeKey = mergeKeyFor(key, path)
   if (mergeKey === undefined) return patch
-  if (mergeKey === '') return [...target, ...patch.filter((p) => !target.some((t) => JSON.stringify(t) === JSON.stringify(p)))]
+  if (mergeKey === '')
+    return [
+      ...target,
+      ...patch.filter((p) => !target.some((t) => JSON.stringify(t) === JSON.stringify(p))),
+    ]
   const out = [...target]
   for (const item of patch) {
     if (!isObject(item)) continue
@@ -110,7 +122,10 @@ function jsonPatch(target: unknown, patch: unknown): unknown {
 function pointer(path: string): string[] {
   if (path === '') return []
   if (!path.startsWith('/')) throw new Error(`invalid JSON pointer ${JSON.stringify(path)}`)
-  return path.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return path
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 function applyOp(doc: Json, op: JsonPatchOp): Json {
@@ -132,20 +147,23 @@ function applyOp(doc: Json, op: JsonPatchOp): Json {
     case 'replace':
       if (Array.isArray(container)) container[index] = op.value ?? null
       else {
-        if (!(last in container)) throw new Error(`replace operation does not apply: doc is missing key: ${op.path}`)
+        if (!(last in container))
+          throw new Error(`replace operation does not apply: doc is missing key: ${op.path}`)
         container[last] = op.value ?? null
       }
       break
     case 'remove':
       if (Array.isArray(container)) container.splice(index, 1)
       else {
-        if (!(last in container)) throw new Error(`remove operation does not apply: doc is missing path: ${op.path}`)
+        if (!(last in container))
+          throw new Error(`remove operation does not apply: doc is missing path: ${op.path}`)
         delete container[last]
       }
       break
     case 'test': {
       const actual = Array.isArray(container) ? container[index] : container[last]
-      if (JSON.stringify(actual) !== JSON.stringify(op.value)) throw new Error(`testing value ${op.path} failed`)
+      if (JSON.stringify(actual) !== JSON.stringify(op.value))
+        throw new Error(`testing value ${op.path} failed`)
       break
     }
     default:

@@ -25,7 +25,12 @@ function def(
   group: string,
   resource: string,
   kind: string,
-  options: Partial<Pick<ResourceDef, 'namespaced' | 'shortNames' | 'categories' | 'verbs' | 'subresources' | 'etcdPrefix'>> = {},
+  options: Partial<
+    Pick<
+      ResourceDef,
+      'namespaced' | 'shortNames' | 'categories' | 'verbs' | 'subresources' | 'etcdPrefix'
+    >
+  > = {},
 ): ResourceDef {
   return {
     group,
@@ -44,7 +49,10 @@ function def(
 
 export const RESOURCES: readonly ResourceDef[] = [
   def('', 'configmaps', 'ConfigMap', { shortNames: ['cm'] }),
-  def('', 'endpoints', 'Endpoints', { shortNames: ['ep'], etcdPrefix: '/registry/services/endpoints' }),
+  def('', 'endpoints', 'Endpoints', {
+    shortNames: ['ep'],
+    etcdPrefix: '/registry/services/endpoints',
+  }),
   def('', 'events', 'Event', { shortNames: ['ev'] }),
   def('', 'namespaces', 'Namespace', {
     namespaced: false,
@@ -52,7 +60,12 @@ export const RESOURCES: readonly ResourceDef[] = [
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
     subresources: ['status', 'finalize'],
   }),
-  def('', 'nodes', 'Node', { namespaced: false, shortNames: ['no'], subresources: ['status'], etcdPrefix: '/registry/minions' }),
+  def('', 'nodes', 'Node', {
+    namespaced: false,
+    shortNames: ['no'],
+    subresources: ['status'],
+    etcdPrefix: '/registry/minions',
+  }),
   def('', 'pods', 'Pod', {
     shortNames: ['po'],
     categories: ['all'],
@@ -65,9 +78,21 @@ export const RESOURCES: readonly ResourceDef[] = [
     subresources: ['status'],
     etcdPrefix: '/registry/services/specs',
   }),
-  def('apps', 'daemonsets', 'DaemonSet', { shortNames: ['ds'], categories: ['all'], subresources: ['status'] }),
-  def('apps', 'deployments', 'Deployment', { shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'] }),
-  def('apps', 'replicasets', 'ReplicaSet', { shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'] }),
+  def('apps', 'daemonsets', 'DaemonSet', {
+    shortNames: ['ds'],
+    categories: ['all'],
+    subresources: ['status'],
+  }),
+  def('apps', 'deployments', 'Deployment', {
+    shortNames: ['deploy'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
+  def('apps', 'replicasets', 'ReplicaSet', {
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  }),
   def('coordination.k8s.io', 'leases', 'Lease'),
   def('discovery.k8s.io', 'endpointslices', 'EndpointSlice'),
 ]
@@ -92,5 +117,7 @@ export function etcdKey(def: ResourceDef, namespace: string | undefined, name: s
 
 /** The prefix to range over for a list: every namespace, or one. */
 export function etcdListPrefix(def: ResourceDef, namespace: string | undefined): string {
-  return def.namespaced && namespace !== undefined ? `${def.etcdPrefix}/${namespace}/` : `${def.etcdPrefix}/`
+  return def.namespaced && namespace !== undefined
+    ? `${def.etcdPrefix}/${namespace}/`
+    : `${def.etcdPrefix}/`
 }

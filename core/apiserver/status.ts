@@ -33,7 +33,14 @@ export interface Status {
   status: 'Failure' | 'Success'
   message?: string
   reason?: StatusReason
-  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: StatusCause[]; retryAfterSeconds?: number }
+  details?: {
+    name?: string
+    group?: string
+    kind?: string
+    uid?: string
+    causes?: StatusCause[]
+    retryAfterSeconds?: number
+  }
   code: number
 }
 
@@ -59,7 +66,12 @@ export function qualifiedResource(resource: string, group: string): string {
   return group === '' ? resource : `${resource}.${group}`
 }
 
-function failure(code: number, reason: StatusReason, message: string, details?: Status['details']): ApiError {
+function failure(
+  code: number,
+  reason: StatusReason,
+  message: string,
+  details?: Status['details'],
+): ApiError {
   return new ApiError({
     kind: 'Status',
     apiVersion: 'v1',
@@ -80,11 +92,16 @@ export const errors = {
       kind: resource,
     }),
   alreadyExists: (resource: string, group: string, name: string) =>
-    failure(409, 'AlreadyExists', `${qualifiedResource(resource, group)} "${name}" already exists`, {
-      name,
-      ...(group === '' ? {} : { group }),
-      kind: resource,
-    }),
+    failure(
+      409,
+      'AlreadyExists',
+      `${qualifiedResource(resource, group)} "${name}" already exists`,
+      {
+        name,
+        ...(group === '' ? {} : { group }),
+        kind: resource,
+      },
+    ),
   conflict: (resource: string, group: string, name: string) =>
     failure(
       409,
@@ -94,37 +111,68 @@ export const errors = {
     ),
   /** An Invalid error: `Kind "name" is invalid: <field errors>` (FIDELITY.md §2.3). */
   invalid: (kind: string, group: string, name: string, causes: FieldError[]) =>
-    failure(422, 'Invalid', `${qualifiedResource(kind, group)} "${name}" is invalid: ${aggregate(causes)}`, {
-      name,
-      ...(group === '' ? {} : { group }),
-      kind,
-      causes: causes.map((c) => ({ reason: c.type, message: c.body(), field: c.field })),
-    }),
+    failure(
+      422,
+      'Invalid',
+      `${qualifiedResource(kind, group)} "${name}" is invalid: ${aggregate(causes)}`,
+      {
+        name,
+        ...(group === '' ? {} : { group }),
+        kind,
+        causes: causes.map((c) => ({ reason: c.type, message: c.body(), field: c.field })),
+      },
+    ),
   badRequest: (message: string) => failure(400, 'BadRequest', message),
   methodNotAllowed: (method: string, resource: string) =>
-    failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method.toLowerCase()} ${resource})`),
+    failure(
+      405,
+      'MethodNotAllowed',
+      `the server does not allow this method on the requested resource (${method.toLowerCase()} ${resource})`,
+    ),
   notFoundPath: () => failure(404, 'NotFound', 'the server could not find the requested resource'),
-  internal: (message: string) => failure(500, 'InternalError', `Internal error occurred: ${message}`),
+  internal: (message: string) =>
+    failure(500, 'InternalError', `Internal error occurred: ${message}`),
   /** A raw storage error (etcd) reaches the client with no reason (FIDELITY.md §7.4). */
   storage: (message: string) => failure(500, '', message),
   timeout: () =>
-    failure(504, 'Timeout', 'Timeout: request did not complete within requested timeout - context deadline exceeded'),
+    failure(
+      504,
+      'Timeout',
+      'Timeout: request did not complete within requested timeout - context deadline exceeded',
+    ),
   expired: (message: string) => failure(410, 'Expired', message),
   tooManyRequests: (message: string, retryAfterSeconds: number) =>
     failure(429, 'TooManyRequests', message, { retryAfterSeconds }),
   forbidden: (resource: string, group: string, name: string, message: string) =>
-    failure(403, 'Forbidden', `${qualifiedResource(resource, group)} "${name}" is forbidden: ${message}`, {
-      name,
-      kind: resource,
-    }),
+    failure(
+      403,
+      'Forbidden',
+      `${qualifiedResource(resource, group)} "${name}" is forbidden: ${message}`,
+      {
+        name,
+        kind: resource,
+      },
+    ),
 }
 
 export function success(details: Status['details']): Status {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', ...(details ? { details } : {}), code: 200 }
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    ...(details ? { details } : {}),
+    code: 200,
+  }
 }
 
 /** Field error types and their texts (k8s.io/apimachinery/pkg/util/validation/field). */
-export type FieldErrorType = 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueNotSupported'
+export type FieldErrorType =
+  | 'FieldValueInvalid'
+  | 'FieldValueRequired'
+  | 'FieldValueForbidden'
+  | 'FieldValueDuplicate'
+  | 'FieldValueNotSupported'
 
 const TYPE_TEXT: Record<FieldErrorType, string> = {
   FieldValueInvalid: 'Invalid value',
@@ -146,7 +194,11 @@ export class FieldError {
   /** "<Type>: <value>: <detail>", value omitted for Required and Forbidden. */
   body(): string {
     const parts = [TYPE_TEXT[this.type]]
-    if (this.hasValue && this.type !== 'FieldValueRequired' && this.type !== 'FieldValueForbidden') {
+    if (
+      this.hasValue &&
+      this.type !== 'FieldValueRequired' &&
+      this.type !== 'FieldValueForbidden'
+    ) {
       parts.push(goValue(this.value))
     }
     if (this.detail !== '') parts.push(this.detail)
@@ -172,10 +224,12 @@ export function goStringMap(map: Record<string, string> | undefined): GoLiteral 
 }
 
 export const field = {
-  invalid: (path: string, value: unknown, detail: string) => new FieldError('FieldValueInvalid', path, detail, value, true),
+  invalid: (path: string, value: unknown, detail: string) =>
+    new FieldError('FieldValueInvalid', path, detail, value, true),
   required: (path: string, detail = '') => new FieldError('FieldValueRequired', path, detail),
   forbidden: (path: string, detail: string) => new FieldError('FieldValueForbidden', path, detail),
-  duplicate: (path: string, value: unknown) => new FieldError('FieldValueDuplicate', path, '', value, true),
+  duplicate: (path: string, value: unknown) =>
+    new FieldError('FieldValueDuplicate', path, '', value, true),
   notSupported: (path: string, value: unknown, supported: string[]) =>
     new FieldError(
       'FieldValueNotSupported',

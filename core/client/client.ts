@@ -66,12 +66,20 @@ export class ApiClient {
     readonly userAgent: string,
   ) {}
 
-  get<T extends KubeObject>(resource: ResourceName, namespace: string | undefined, name: string): T {
+  get<T extends KubeObject>(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): T {
     return this.server().get(resourceDef(resource), namespace, name) as T
   }
 
   /** get, or undefined when the object does not exist. */
-  find<T extends KubeObject>(resource: ResourceName, namespace: string | undefined, name: string): T | undefined {
+  find<T extends KubeObject>(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+  ): T | undefined {
     try {
       return this.get<T>(resource, namespace, name)
     } catch (error) {
@@ -80,11 +88,22 @@ export class ApiClient {
     }
   }
 
-  list<T extends KubeObject>(resource: ResourceName, namespace?: string, options: ListOptions = {}): { items: T[]; resourceVersion: string } {
-    return this.server().list(resourceDef(resource), namespace, options) as { items: T[]; resourceVersion: string }
+  list<T extends KubeObject>(
+    resource: ResourceName,
+    namespace?: string,
+    options: ListOptions = {},
+  ): { items: T[]; resourceVersion: string } {
+    return this.server().list(resourceDef(resource), namespace, options) as {
+      items: T[]
+      resourceVersion: string
+    }
   }
 
-  create<T extends KubeObject>(resource: ResourceName, namespace: string | undefined, object: T): T {
+  create<T extends KubeObject>(
+    resource: ResourceName,
+    namespace: string | undefined,
+    object: T,
+  ): T {
     return this.server().create(resourceDef(resource), namespace, object) as T
   }
 
@@ -93,7 +112,12 @@ export class ApiClient {
   }
 
   updateStatus<T extends KubeObject>(resource: ResourceName, object: T): T {
-    return this.server().update(resourceDef(resource), object.metadata.namespace, object, 'status') as T
+    return this.server().update(
+      resourceDef(resource),
+      object.metadata.namespace,
+      object,
+      'status',
+    ) as T
   }
 
   patch<T extends KubeObject>(
@@ -104,10 +128,22 @@ export class ApiClient {
     type: PatchType = 'merge',
     subresource?: 'status',
   ): T {
-    return this.server().patch(resourceDef(resource), namespace, name, patch, type, subresource) as T
+    return this.server().patch(
+      resourceDef(resource),
+      namespace,
+      name,
+      patch,
+      type,
+      subresource,
+    ) as T
   }
 
-  delete(resource: ResourceName, namespace: string | undefined, name: string, options: DeleteOptions = {}): { object: KubeObject; gone: boolean } {
+  delete(
+    resource: ResourceName,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {},
+  ): { object: KubeObject; gone: boolean } {
     return this.server().delete(resourceDef(resource), namespace, name, options)
   }
 
@@ -124,7 +160,14 @@ export class ApiClient {
     handler: (event: WatchEvent) => void,
     onClose?: () => void,
   ): () => void {
-    return this.server().watch(resourceDef(resource), namespace, options, fromResourceVersion, handler, onClose)
+    return this.server().watch(
+      resourceDef(resource),
+      namespace,
+      options,
+      fromResourceVersion,
+      handler,
+      onClose,
+    )
   }
 
   /** True when a request would reach a running API server now. */

@@ -13,7 +13,9 @@ import type { ApiClient } from './client'
 export const EVENT_MESSAGE_LIMIT = 1024
 
 export function truncateMessage(message: string): string {
-  return message.length <= EVENT_MESSAGE_LIMIT ? message : `${message.slice(0, EVENT_MESSAGE_LIMIT - 4)} ...`
+  return message.length <= EVENT_MESSAGE_LIMIT
+    ? message
+    : `${message.slice(0, EVENT_MESSAGE_LIMIT - 4)} ...`
 }
 
 export interface EventSource {
@@ -40,13 +42,24 @@ export class EventRecorder {
   ): void {
     const text = truncateMessage(message)
     const namespace = object.metadata.namespace ?? 'default'
-    const key = [object.metadata.uid, object.metadata.name, reason, text, options.fieldPath ?? '', this.source.component, this.source.host ?? ''].join('\u0000')
+    const key = [
+      object.metadata.uid,
+      object.metadata.name,
+      reason,
+      text,
+      options.fieldPath ?? '',
+      this.source.component,
+      this.source.host ?? '',
+    ].join('\u0000')
     const now = rfc3339(this.clock.nowMs)
     try {
       const previous = this.seen.get(key)
       if (previous !== undefined) {
         previous.count++
-        this.client.patch('events', previous.namespace, previous.name, { count: previous.count, lastTimestamp: now })
+        this.client.patch('events', previous.namespace, previous.name, {
+          count: previous.count,
+          lastTimestamp: now,
+        })
         return
       }
       const name = `${object.metadata.name ?? 'unknown'}.${this.uniqueSuffix()}`
@@ -65,7 +78,10 @@ export class EventRecorder {
         },
         reason,
         message: text,
-        source: { component: this.source.component, ...(this.source.host === undefined ? {} : { host: this.source.host }) },
+        source: {
+          component: this.source.component,
+          ...(this.source.host === undefined ? {} : { host: this.source.host }),
+        },
         firstTimestamp: now,
         lastTimestamp: now,
         count: 1,
@@ -85,7 +101,8 @@ export class EventRecorder {
 
   /** client-go names events "<object>.<UnixNano in hex>"; the sequence keeps them unique. */
   private uniqueSuffix(): string {
-    const nanos = BigInt(LAB_EPOCH_MS + this.clock.nowMs) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)
+    const nanos =
+      BigInt(LAB_EPOCH_MS + this.clock.nowMs) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)
     return nanos.toString(16)
   }
 }

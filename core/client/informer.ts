@@ -40,7 +40,11 @@ export class Informer<T extends KubeObject> {
     private readonly clock: Clock,
     private readonly client: ApiClient,
     readonly resource: ResourceName,
-    private readonly options: { namespace?: string; labelSelector?: string; fieldSelector?: string } = {},
+    private readonly options: {
+      namespace?: string
+      labelSelector?: string
+      fieldSelector?: string
+    } = {},
   ) {}
 
   addHandlers(handlers: InformerHandlers<T>): void {
@@ -98,7 +102,9 @@ export class Informer<T extends KubeObject> {
   private retryLater(): void {
     this.stopWatch = undefined
     if (!this.running || this.retry !== undefined) return
-    this.retry = this.clock.schedule(this.retryMs, `informer ${this.resource} relist`, () => this.listAndWatch())
+    this.retry = this.clock.schedule(this.retryMs, `informer ${this.resource} relist`, () =>
+      this.listAndWatch(),
+    )
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
   }
 
@@ -120,7 +126,11 @@ export class Informer<T extends KubeObject> {
       for (const h of this.handlers) h.onDelete?.(object)
       return
     }
-    if (old !== undefined && Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)) return
+    if (
+      old !== undefined &&
+      Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)
+    )
+      return
     this.cache.set(key, object)
     for (const h of this.handlers) {
       if (old === undefined) h.onAdd?.(object)

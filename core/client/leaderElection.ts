@@ -74,7 +74,9 @@ export class LeaderElector {
       this.leading = false
       this.callbacks.onStoppedLeading()
     }
-    const delay = this.leading ? RETRY_PERIOD_MS : Math.round(RETRY_PERIOD_MS * (1 + this.random.next() * JITTER_FACTOR))
+    const delay = this.leading
+      ? RETRY_PERIOD_MS
+      : Math.round(RETRY_PERIOD_MS * (1 + this.random.next() * JITTER_FACTOR))
     this.task = this.clock.schedule(delay, `leader election ${this.lease.name}`, () => this.tick())
   }
 
@@ -87,21 +89,31 @@ export class LeaderElector {
           apiVersion: 'coordination.k8s.io/v1',
           kind: 'Lease',
           metadata: { name: this.lease.name, namespace: this.lease.namespace },
-          spec: { holderIdentity: this.identity, leaseDurationSeconds: LEASE_DURATION_SECONDS, acquireTime: now, renewTime: now, leaseTransitions: 0 },
+          spec: {
+            holderIdentity: this.identity,
+            leaseDurationSeconds: LEASE_DURATION_SECONDS,
+            acquireTime: now,
+            renewTime: now,
+            leaseTransitions: 0,
+          },
         })
         return true
       }
       const spec = current.spec
       const held = spec.holderIdentity !== undefined && spec.holderIdentity !== ''
       const mine = spec.holderIdentity === this.identity
-      const expiresMs = spec.renewTime === undefined ? 0 : parseTimestamp(spec.renewTime) + (spec.leaseDurationSeconds ?? LEASE_DURATION_SECONDS) * 1000
+      const expiresMs =
+        spec.renewTime === undefined
+          ? 0
+          : parseTimestamp(spec.renewTime) +
+            (spec.leaseDurationSeconds ?? LEASE_DURATION_SECONDS) * 1000
       if (held && !mine && expiresMs > this.clock.nowMs) return false
       this.client.update<Lease>('leases', {
         ...current,
         spec: {
           holderIdentity: this.identity,
           leaseDurationSeconds: LEASE_DURATION_SECONDS,
-          acquireTime: mine ? spec.acquireTime ?? now : now,
+          acquireTime: mine ? (spec.acquireTime ?? now) : now,
           renewTime: now,
           leaseTransitions: (spec.leaseTransitions ?? 0) + (mine ? 0 : 1),
         },

@@ -117,7 +117,11 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
    */
   ensureAvailable(via: string): void {
     const member = this.requireMember(via)
-    if (!member.up) throw new EtcdUnavailable(`dial tcp ${member.clientURL.slice(8)}: connect: connection refused`, 0)
+    if (!member.up)
+      throw new EtcdUnavailable(
+        `dial tcp ${member.clientURL.slice(8)}: connect: connection refused`,
+        0,
+      )
     if (this.leaderName === undefined) throw new EtcdUnavailable(ERR_TIMEOUT, REQUEST_TIMEOUT_MS)
   }
 
@@ -156,5 +160,7 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
 }
 
 function hexId(random: Random): string {
-  return [random.nextUint32(), random.nextUint32()].map((n) => n.toString(16).padStart(8, '0')).join('')
+  return [random.nextUint32(), random.nextUint32()]
+    .map((n) => n.toString(16).padStart(8, '0'))
+    .join('')
 }

@@ -40,7 +40,8 @@ export class ExplainLog {
 
   latest(subject: string, code?: string): Reason | undefined {
     const list = this.bySubject.get(subject) ?? []
-    for (let i = list.length - 1; i >= 0; i--) if (code === undefined || list[i]!.code === code) return list[i]
+    for (let i = list.length - 1; i >= 0; i--)
+      if (code === undefined || list[i]!.code === code) return list[i]
     return undefined
   }
 

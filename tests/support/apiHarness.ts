@@ -32,7 +32,10 @@ export interface ApiHarness {
 export function apiHarness(options: { seed: number; controlPlanes?: number }): ApiHarness {
   const clock = new Clock()
   const random = new Random(options.seed)
-  const nodes = Array.from({ length: options.controlPlanes ?? 1 }, (_, i) => ({ name: `cp-${i + 1}`, ip: `192.168.56.${11 + i}` }))
+  const nodes = Array.from({ length: options.controlPlanes ?? 1 }, (_, i) => ({
+    name: `cp-${i + 1}`,
+    ip: `192.168.56.${11 + i}`,
+  }))
   const etcd = new EtcdCluster<KubeObject>(clock, random.fork('etcd'), nodes)
   const apiserver = new ApiServer(clock, random.fork('apiserver'), etcd, 'cp-1')
   const explain = new ExplainLog(() => clock.nowMs)
@@ -45,7 +48,13 @@ export function apiHarness(options: { seed: number; controlPlanes?: number }): A
     explain,
     apiserverUp: true,
     client: (userAgent) =>
-      new ApiClient({ address: '192.168.56.11:6443', server: () => (harness.apiserverUp ? apiserver : undefined) }, userAgent),
+      new ApiClient(
+        {
+          address: '192.168.56.11:6443',
+          server: () => (harness.apiserverUp ? apiserver : undefined),
+        },
+        userAgent,
+      ),
     context(name, machine = 'cp-1') {
       const logs: string[] = []
       return {

@@ -8,7 +8,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 
-export async function bundleForNode(entry: URL, define: Record<string, string> = {}): Promise<string> {
+export async function bundleForNode(
+  entry: URL,
+  define: Record<string, string> = {},
+): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'kubelab-bundle-'))
   await build({
     configFile: false,

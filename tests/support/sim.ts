@@ -34,7 +34,9 @@ export function sim(options: { seed: number; cluster?: ClusterSpec }): SimTest {
     get nowMs() {
       return simulation.clock.nowMs
     },
-    sh: (line, language = 'en') => simulation.handle({ kind: 'shell/exec', session: 'test', line, language }),
-    advance: (duration) => void simulation.handle({ kind: 'clock/advance', ms: parseDuration(duration) }),
+    sh: (line, language = 'en') =>
+      simulation.handle({ kind: 'shell/exec', session: 'test', line, language }),
+    advance: (duration) =>
+      void simulation.handle({ kind: 'clock/advance', ms: parseDuration(duration) }),
   }
 }

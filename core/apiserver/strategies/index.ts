@@ -8,7 +8,10 @@ import { validateLabels, validateObjectName } from './validation'
 import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './workloads'
 
 const plain: Strategy = {
-  validate: (object) => [...validateObjectName(object.metadata), ...validateLabels('metadata.labels', object.metadata.labels)],
+  validate: (object) => [
+    ...validateObjectName(object.metadata),
+    ...validateLabels('metadata.labels', object.metadata.labels),
+  ],
 }
 
 const namespaceStrategy: Strategy = {
@@ -16,7 +19,10 @@ const namespaceStrategy: Strategy = {
     const ns = object as Namespace
     ns.spec = { finalizers: ['kubernetes'] }
     ns.status = { phase: 'Active' }
-    ns.metadata.labels = { ...ns.metadata.labels, 'kubernetes.io/metadata.name': ns.metadata.name ?? '' }
+    ns.metadata.labels = {
+      ...ns.metadata.labels,
+      'kubernetes.io/metadata.name': ns.metadata.name ?? '',
+    }
   },
   validate: (object) => validateObjectName(object.metadata, true),
   prepareForUpdate(object, old) {

@@ -13,7 +13,8 @@ const UPDATE_FORBIDDEN =
 function immutablePart(pod: Pod): unknown {
   const spec = { ...pod.spec, tolerations: undefined, activeDeadlineSeconds: undefined }
   spec.containers = (pod.spec.containers ?? []).map((c) => ({ ...c, image: '' }))
-  if (pod.spec.initContainers) spec.initContainers = pod.spec.initContainers.map((c) => ({ ...c, image: '' }))
+  if (pod.spec.initContainers)
+    spec.initContainers = pod.spec.initContainers.map((c) => ({ ...c, image: '' }))
   return spec
 }
 
@@ -32,8 +33,15 @@ export const podStrategy: Strategy = {
       ...validateObjectName(pod.metadata),
       ...validateLabels('metadata.labels', pod.metadata.labels),
       ...validateContainers('spec.containers', pod.spec?.containers),
-      ...(pod.spec?.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(pod.spec.restartPolicy)
-        ? [field.notSupported('spec.restartPolicy', pod.spec.restartPolicy, ['Always', 'OnFailure', 'Never'])]
+      ...(pod.spec?.restartPolicy &&
+      !['Always', 'OnFailure', 'Never'].includes(pod.spec.restartPolicy)
+        ? [
+            field.notSupported('spec.restartPolicy', pod.spec.restartPolicy, [
+              'Always',
+              'OnFailure',
+              'Never',
+            ]),
+          ]
         : []),
     ]
   },
@@ -47,7 +55,8 @@ export const podStrategy: Strategy = {
   validateUpdate(object, old): FieldError[] {
     const pod = object as Pod
     const errors = validateContainers('spec.containers', pod.spec?.containers)
-    if (!deepEqual(immutablePart(pod), immutablePart(old as Pod))) errors.push(field.forbidden('spec', UPDATE_FORBIDDEN))
+    if (!deepEqual(immutablePart(pod), immutablePart(old as Pod)))
+      errors.push(field.forbidden('spec', UPDATE_FORBIDDEN))
     return errors
   },
 

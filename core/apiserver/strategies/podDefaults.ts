@@ -49,10 +49,17 @@ export function addDefaultTolerations(spec: PodSpec): void {
   const tolerations: Toleration[] = spec.tolerations ?? []
   for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
     const tolerated = tolerations.some(
-      (t) => (t.key === key || (t.key ?? '') === '') && (t.effect === 'NoExecute' || (t.effect ?? '') === ''),
+      (t) =>
+        (t.key === key || (t.key ?? '') === '') &&
+        (t.effect === 'NoExecute' || (t.effect ?? '') === ''),
     )
     if (!tolerated) {
-      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS })
+      tolerations.push({
+        key,
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+      })
     }
   }
   spec.tolerations = tolerations
@@ -61,12 +68,19 @@ export function addDefaultTolerations(spec: PodSpec): void {
 /** QoS class from requests and limits (pkg/apis/core/helper/qos). */
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const containers = pod.spec.containers ?? []
-  const any = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0)
+  const any = containers.some(
+    (c) =>
+      Object.keys(c.resources?.requests ?? {}).length +
+        Object.keys(c.resources?.limits ?? {}).length >
+      0,
+  )
   if (!any) return 'BestEffort'
   const guaranteed = containers.every((c) => {
     const limits = c.resources?.limits ?? {}
     const requests = c.resources?.requests ?? {}
-    return (['cpu', 'memory'] as const).every((r) => limits[r] !== undefined && (requests[r] ?? limits[r]) === limits[r])
+    return (['cpu', 'memory'] as const).every(
+      (r) => limits[r] !== undefined && (requests[r] ?? limits[r]) === limits[r],
+    )
   })
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }

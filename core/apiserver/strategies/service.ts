@@ -34,23 +34,34 @@ function defaults(service: Service): void {
 function validatePorts(service: Service): FieldError[] {
   const errs: FieldError[] = []
   const ports = service.spec.ports ?? []
-  if (service.spec.type !== 'ExternalName' && ports.length === 0) errs.push(field.required('spec.ports', ''))
+  if (service.spec.type !== 'ExternalName' && ports.length === 0)
+    errs.push(field.required('spec.ports', ''))
   ports.forEach((p: ServicePort, i) => {
     const at = `spec.ports[${i}]`
-    if (ports.length > 1 && (p.name === undefined || p.name === '')) errs.push(field.required(`${at}.name`, ''))
+    if (ports.length > 1 && (p.name === undefined || p.name === ''))
+      errs.push(field.required(`${at}.name`, ''))
     if (p.name) errs.push(...validateLabel(`${at}.name`, p.name))
     if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) {
       errs.push(field.invalid(`${at}.port`, p.port, 'must be between 1 and 65535, inclusive'))
     }
     if (p.nodePort !== undefined && p.nodePort !== 0 && !needsNodePorts(service)) {
-      errs.push(field.forbidden(`${at}.nodePort`, `may not be used when \`type\` is '${service.spec.type}'`))
+      errs.push(
+        field.forbidden(
+          `${at}.nodePort`,
+          `may not be used when \`type\` is '${service.spec.type}'`,
+        ),
+      )
     }
   })
   return errs
 }
 
 /** Takes the requested NodePorts and allocates the missing ones; undoes all on failure. */
-function allocateNodePorts(service: Service, allocator: NodePortAllocator, previous: Set<number>): void {
+function allocateNodePorts(
+  service: Service,
+  allocator: NodePortAllocator,
+  previous: Set<number>,
+): void {
   const taken: number[] = []
   const name = service.metadata.name ?? ''
   try {
@@ -61,7 +72,9 @@ function allocateNodePorts(service: Service, allocator: NodePortAllocator, previ
           allocator.allocate(p.nodePort)
         } catch (error) {
           if (!(error instanceof AllocationError)) throw error
-          throw errors.invalid('Service', '', name, [field.invalid(`spec.ports[${i}].nodePort`, p.nodePort, error.message)])
+          throw errors.invalid('Service', '', name, [
+            field.invalid(`spec.ports[${i}].nodePort`, p.nodePort, error.message),
+          ])
         }
         taken.push(p.nodePort)
       } else {
@@ -103,14 +116,16 @@ export const serviceStrategy: Strategy = {
     const service = object as Service
     defaults(service)
     const errs = [...validateObjectName(service.metadata, true), ...validatePorts(service)]
-    if (!TYPES.includes(service.spec.type!)) errs.push(field.notSupported('spec.type', service.spec.type, TYPES))
+    if (!TYPES.includes(service.spec.type!))
+      errs.push(field.notSupported('spec.type', service.spec.type, TYPES))
     if (errs.length > 0) throw errors.invalid('Service', '', service.metadata.name ?? '', errs)
     allocateClusterIP(service, context)
     if (needsNodePorts(service)) {
       try {
         allocateNodePorts(service, context.nodePorts, new Set())
       } catch (error) {
-        if (service.spec.clusterIP && service.spec.clusterIP !== 'None') context.clusterIPs.release(service.spec.clusterIP)
+        if (service.spec.clusterIP && service.spec.clusterIP !== 'None')
+          context.clusterIPs.release(service.spec.clusterIP)
         throw error
       }
     }
@@ -137,7 +152,7 @@ export const serviceStrategy: Strategy = {
   afterDelete(object: KubeObject, context) {
     const service = object as Service
     for (const p of service.spec.ports ?? []) if (p.nodePort) context.nodePorts.release(p.nodePort)
-    if (service.spec.clusterIP && service.spec.clusterIP !== 'None') context.clusterIPs.release(service.spec.clusterIP)
+    if (service.spec.clusterIP && service.spec.clusterIP !== 'None')
+      context.clusterIPs.release(service.spec.clusterIP)
   },
 }
-

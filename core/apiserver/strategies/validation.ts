@@ -12,7 +12,9 @@ export const DNS1123_LABEL_MESSAGE =
 
 export function validateSubdomain(path: string, value: string): FieldError[] {
   if (value.length > 253) return [field.invalid(path, value, 'must be no more than 253 characters')]
-  return DNS1123_SUBDOMAIN.test(value) ? [] : [field.invalid(path, value, DNS1123_SUBDOMAIN_MESSAGE)]
+  return DNS1123_SUBDOMAIN.test(value)
+    ? []
+    : [field.invalid(path, value, DNS1123_SUBDOMAIN_MESSAGE)]
 }
 
 export function validateLabel(path: string, value: string): FieldError[] {
@@ -25,12 +27,17 @@ export function validateObjectName(meta: ObjectMeta, asLabel = false): FieldErro
   if (meta.name === undefined || meta.name === '') {
     return [field.required('metadata.name', 'name or generateName is required')]
   }
-  return asLabel ? validateLabel('metadata.name', meta.name) : validateSubdomain('metadata.name', meta.name)
+  return asLabel
+    ? validateLabel('metadata.name', meta.name)
+    : validateSubdomain('metadata.name', meta.name)
 }
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/
 
-export function validateLabels(path: string, labels: Record<string, string> | undefined): FieldError[] {
+export function validateLabels(
+  path: string,
+  labels: Record<string, string> | undefined,
+): FieldError[] {
   const errors: FieldError[] = []
   for (const value of Object.values(labels ?? {})) {
     if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
@@ -46,7 +53,10 @@ export function validateLabels(path: string, labels: Record<string, string> | un
   return errors
 }
 
-export function validateContainers(path: string, containers: Container[] | undefined): FieldError[] {
+export function validateContainers(
+  path: string,
+  containers: Container[] | undefined,
+): FieldError[] {
   if (!Array.isArray(containers) || containers.length === 0) return [field.required(path, '')]
   const errors: FieldError[] = []
   const names = new Set<string>()
@@ -58,10 +68,17 @@ export function validateContainers(path: string, containers: Container[] | undef
       if (names.has(c.name)) errors.push(field.duplicate(`${at}.name`, c.name))
       names.add(c.name)
     }
-    if (typeof c.image !== 'string' || c.image.trim() === '') errors.push(field.required(`${at}.image`, ''))
+    if (typeof c.image !== 'string' || c.image.trim() === '')
+      errors.push(field.required(`${at}.image`, ''))
     ;(c.ports ?? []).forEach((p, j) => {
       if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535) {
-        errors.push(field.invalid(`${at}.ports[${j}].containerPort`, p.containerPort, 'must be between 1 and 65535, inclusive'))
+        errors.push(
+          field.invalid(
+            `${at}.ports[${j}].containerPort`,
+            p.containerPort,
+            'must be between 1 and 65535, inclusive',
+          ),
+        )
       }
     })
   })

@@ -19,7 +19,11 @@ const nodePortService = (name: string, nodePort?: number): KubeObject => ({
   apiVersion: 'v1',
   kind: 'Service',
   metadata: { name },
-  spec: { type: 'NodePort', selector: { app: name }, ports: [{ port: 80, ...(nodePort ? { nodePort } : {}) }] },
+  spec: {
+    type: 'NodePort',
+    selector: { app: name },
+    ports: [{ port: 80, ...(nodePort ? { nodePort } : {}) }],
+  },
 })
 
 function apiError(fn: () => unknown): ApiError {
@@ -36,39 +40,65 @@ describe('apiserver: create', () => {
   it('stamps uid, creationTimestamp, resourceVersion and defaults a pod (FIDELITY.md §4.5, §5.7)', () => {
     const h = apiHarness({ seed: 1 })
     const created = h.apiserver.create(PODS, 'default', pod('web')) as Pod
-    expect(created.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(created.metadata.uid).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    )
     expect(created.metadata.creationTimestamp).toBe('2026-01-05T09:00:00Z')
     expect(created.metadata.resourceVersion).toBe(String(h.apiserver.revision))
     expect(created.spec.restartPolicy).toBe('Always')
     expect(created.spec.terminationGracePeriodSeconds).toBe(30)
     expect(created.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent')
     expect(created.spec.tolerations).toEqual([
-      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      {
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
     ])
     expect(created.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' })
   })
 
   it('generates names from generateName with the real alphabet (FIDELITY.md §6.2)', () => {
     const h = apiHarness({ seed: 1 })
-    const created = h.apiserver.create(PODS, 'default', { ...pod('x'), metadata: { generateName: 'web-7d4b9c-' } })
+    const created = h.apiserver.create(PODS, 'default', {
+      ...pod('x'),
+      metadata: { generateName: 'web-7d4b9c-' },
+    })
     expect(created.metadata.name).toMatch(/^web-7d4b9c-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
   })
 
   it('refuses a duplicate with AlreadyExists and a missing namespace with NotFound', () => {
     const h = apiHarness({ seed: 1 })
     h.apiserver.create(PODS, 'default', pod('web'))
-    expect(apiError(() => h.apiserver.create(PODS, 'default', pod('web'))).message).toBe('pods "web" already exists')
-    expect(apiError(() => h.apiserver.create(PODS, 'nope', pod('web'))).message).toBe('namespaces "nope" not found')
+    expect(apiError(() => h.apiserver.create(PODS, 'default', pod('web'))).message).toBe(
+      'pods "web" already exists',
+    )
+    expect(apiError(() => h.apiserver.create(PODS, 'nope', pod('web'))).message).toBe(
+      'namespaces "nope" not found',
+    )
   })
 
   it('validates with the real field error texts (FIDELITY.md §2.3)', () => {
     const h = apiHarness({ seed: 1 })
-    const noImage = apiError(() => h.apiserver.create(PODS, 'default', { ...pod('web'), spec: { containers: [{ name: 'web' }] } }))
+    const noImage = apiError(() =>
+      h.apiserver.create(PODS, 'default', {
+        ...pod('web'),
+        spec: { containers: [{ name: 'web' }] },
+      }),
+    )
     expect(noImage.code).toBe(422)
     expect(noImage.message).toBe('Pod "web" is invalid: spec.containers[0].image: Required value')
     const badName = apiError(() => h.apiserver.create(PODS, 'default', pod('Web_1')))
-    expect(badName.message).toContain('Pod "Web_1" is invalid: metadata.name: Invalid value: "Web_1": a lowercase RFC 1123 subdomain')
+    expect(badName.message).toContain(
+      'Pod "Web_1" is invalid: metadata.name: Invalid value: "Web_1": a lowercase RFC 1123 subdomain',
+    )
     const deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -76,7 +106,10 @@ describe('apiserver: create', () => {
       spec: {
         replicas: -1,
         selector: { matchLabels: { app: 'web' } },
-        template: { metadata: { labels: { app: 'other' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+        template: {
+          metadata: { labels: { app: 'other' } },
+          spec: { containers: [{ name: 'web', image: 'nginx' }] },
+        },
       },
     }
     expect(apiError(() => h.apiserver.create(DEPLOYMENTS, 'default', deployment)).message).toBe(
@@ -97,20 +130,27 @@ describe('apiserver: services', () => {
 
   it('refuses a NodePort out of range or taken, with the real texts (FIDELITY.md §2.4, §2.5)', () => {
     const h = apiHarness({ seed: 1 })
-    expect(apiError(() => h.apiserver.create(SERVICES, 'default', nodePortService('web', 80))).message).toBe(
+    expect(
+      apiError(() => h.apiserver.create(SERVICES, 'default', nodePortService('web', 80))).message,
+    ).toBe(
       'Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     )
     h.apiserver.create(SERVICES, 'default', nodePortService('a', 30080))
-    expect(apiError(() => h.apiserver.create(SERVICES, 'default', nodePortService('b', 30080))).message).toBe(
+    expect(
+      apiError(() => h.apiserver.create(SERVICES, 'default', nodePortService('b', 30080))).message,
+    ).toBe(
       'Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
     )
   })
 
   it('forbids a nodePort on a ClusterIP Service (FIDELITY.md §2.7)', () => {
     const h = apiHarness({ seed: 1 })
-    const svc = { ...nodePortService('django', 30001), spec: { type: 'ClusterIP', ports: [{ port: 80, nodePort: 30001 }] } }
+    const svc = {
+      ...nodePortService('django', 30001),
+      spec: { type: 'ClusterIP', ports: [{ port: 80, nodePort: 30001 }] },
+    }
     expect(apiError(() => h.apiserver.create(SERVICES, 'default', svc)).message).toBe(
-      "Service \"django\" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+      'Service "django" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is \'ClusterIP\'',
     )
   })
 
@@ -126,7 +166,10 @@ describe('apiserver: updates', () => {
   it('rejects a stale resourceVersion with the real Conflict text', () => {
     const h = apiHarness({ seed: 1 })
     const first = h.apiserver.create(PODS, 'default', pod('web'))
-    h.apiserver.update(PODS, 'default', { ...first, metadata: { ...first.metadata, labels: { a: '1' } } })
+    h.apiserver.update(PODS, 'default', {
+      ...first,
+      metadata: { ...first.metadata, labels: { a: '1' } },
+    })
     expect(apiError(() => h.apiserver.update(PODS, 'default', first)).message).toBe(
       'Operation cannot be fulfilled on pods "web": the object has been modified; please apply your changes to the latest version and try again',
     )
@@ -137,13 +180,32 @@ describe('apiserver: updates', () => {
     const spec = {
       replicas: 1,
       selector: { matchLabels: { app: 'web' } },
-      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx' }] },
+      },
     }
-    const d = h.apiserver.create(DEPLOYMENTS, 'default', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec })
+    const d = h.apiserver.create(DEPLOYMENTS, 'default', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec,
+    })
     expect(d.metadata.generation).toBe(1)
-    const scaled = h.apiserver.patch(DEPLOYMENTS, 'default', 'web', { spec: { replicas: 3 } }, 'merge')
+    const scaled = h.apiserver.patch(
+      DEPLOYMENTS,
+      'default',
+      'web',
+      { spec: { replicas: 3 } },
+      'merge',
+    )
     expect(scaled.metadata.generation).toBe(2)
-    const status = h.apiserver.update(DEPLOYMENTS, 'default', { ...scaled, status: { replicas: 3 } }, 'status')
+    const status = h.apiserver.update(
+      DEPLOYMENTS,
+      'default',
+      { ...scaled, status: { replicas: 3 } },
+      'status',
+    )
     expect(status.metadata.generation).toBe(2)
     expect((status['status'] as { replicas: number }).replicas).toBe(3)
   })
@@ -186,7 +248,11 @@ describe('apiserver: deletion', () => {
   it('keeps an object with finalizers until the last one is removed', () => {
     const h = apiHarness({ seed: 1 })
     const cms = findResource('', 'configmaps')!
-    h.apiserver.create(cms, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers: ['example.com/hold'] } })
+    h.apiserver.create(cms, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', finalizers: ['example.com/hold'] },
+    })
     expect(h.apiserver.delete(cms, 'default', 'c').gone).toBe(false)
     h.apiserver.patch(cms, 'default', 'c', { metadata: { finalizers: null } }, 'merge')
     expect(() => h.apiserver.get(cms, 'default', 'c')).toThrow('configmaps "c" not found')
@@ -195,7 +261,11 @@ describe('apiserver: deletion', () => {
   it('refuses new objects in a namespace being deleted', () => {
     const h = apiHarness({ seed: 1 })
     const ns = findResource('', 'namespaces')!
-    h.apiserver.create(ns, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } })
+    h.apiserver.create(ns, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'team' },
+    })
     expect(h.apiserver.delete(ns, undefined, 'team').gone).toBe(false)
     expect(apiError(() => h.apiserver.create(PODS, 'team', pod('web'))).message).toBe(
       'pods "web" is forbidden: unable to create new content in namespace team because it is being terminated',
@@ -207,10 +277,17 @@ describe('apiserver: watch', () => {
   it('delivers events after the writing task, in order, filtered by selector', () => {
     const h = apiHarness({ seed: 1 })
     const seen: string[] = []
-    h.apiserver.watch(PODS, 'default', { labelSelector: 'app=web' }, String(h.apiserver.revision), (e) =>
-      seen.push(`${e.type} ${e.object.metadata.name}`),
+    h.apiserver.watch(
+      PODS,
+      'default',
+      { labelSelector: 'app=web' },
+      String(h.apiserver.revision),
+      (e) => seen.push(`${e.type} ${e.object.metadata.name}`),
     )
-    h.apiserver.create(PODS, 'default', { ...pod('a'), metadata: { name: 'a', labels: { app: 'web' } } })
+    h.apiserver.create(PODS, 'default', {
+      ...pod('a'),
+      metadata: { name: 'a', labels: { app: 'web' } },
+    })
     h.apiserver.create(PODS, 'default', pod('b'))
     expect(seen).toEqual([])
     h.advance(0)
@@ -219,15 +296,17 @@ describe('apiserver: watch', () => {
 
   it('refuses an unsupported field selector as the real server does', () => {
     const h = apiHarness({ seed: 1 })
-    expect(apiError(() => h.apiserver.list(PODS, 'default', { fieldSelector: 'spec.bogus=x' })).message).toBe(
-      'field label not supported: spec.bogus',
-    )
-    expect(h.apiserver.list(PODS, undefined, { fieldSelector: 'spec.nodeName=worker-1' }).items).toEqual([])
+    expect(
+      apiError(() => h.apiserver.list(PODS, 'default', { fieldSelector: 'spec.bogus=x' })).message,
+    ).toBe('field label not supported: spec.bogus')
+    expect(
+      h.apiserver.list(PODS, undefined, { fieldSelector: 'spec.nodeName=worker-1' }).items,
+    ).toEqual([])
   })
 })
 
 describe('apiserver: etcd failures (FIDELITY.md §7)', () => {
-  it('fails with etcd\'s timeout after 7 s when etcd has lost quorum', () => {
+  it("fails with etcd's timeout after 7 s when etcd has lost quorum", () => {
     const h = apiHarness({ seed: 1, controlPlanes: 3 })
     h.etcd.stop('cp-2')
     h.etcd.stop('cp-3')
@@ -235,7 +314,9 @@ describe('apiserver: etcd failures (FIDELITY.md §7)', () => {
     expect(error.code).toBe(500)
     expect(error.message).toBe('etcdserver: request timed out')
     expect(error.waitedMs).toBe(7000)
-    expect(h.handler.handle({ method: 'GET', path: '/api/v1/namespaces/default/pods' }).status).toBe(500)
+    expect(
+      h.handler.handle({ method: 'GET', path: '/api/v1/namespaces/default/pods' }).status,
+    ).toBe(500)
   })
 
   it('elects a new leader after the election timeout when the leader stops', () => {
@@ -253,9 +334,17 @@ describe('apiserver: etcd failures (FIDELITY.md §7)', () => {
 describe('apiserver: REST handler', () => {
   it('routes paths, answers NotFound as a Status, and serves a Table when asked', () => {
     const h = apiHarness({ seed: 1 })
-    const missing = h.handler.handle({ method: 'GET', path: '/api/v1/namespaces/default/pods/nope' })
+    const missing = h.handler.handle({
+      method: 'GET',
+      path: '/api/v1/namespaces/default/pods/nope',
+    })
     expect(missing.status).toBe(404)
-    expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'pods "nope" not found', code: 404 })
+    expect(missing.body).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      message: 'pods "nope" not found',
+      code: 404,
+    })
     h.handler.handle({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: pod('web') })
     const table = h.handler.handle({
       method: 'GET',
@@ -270,15 +359,23 @@ describe('apiserver: REST handler', () => {
     const h = apiHarness({ seed: 1 })
     const ready = h.handler.handle({ method: 'GET', path: '/readyz', query: { verbose: '' } })
     expect(ready.status).toBe(200)
-    expect(ready.body).toMatch(/^\[\+\]ping ok\n\[\+\]log ok\n\[\+\]etcd ok\n\[\+\]etcd-readiness ok\n/)
+    expect(ready.body).toMatch(
+      /^\[\+\]ping ok\n\[\+\]log ok\n\[\+\]etcd ok\n\[\+\]etcd-readiness ok\n/,
+    )
     expect(ready.body).toMatch(/readyz check passed\n$/)
     expect(h.handler.handle({ method: 'GET', path: '/livez' }).body).toBe('ok')
   })
 
   it('serves /version as v1.32 and discovery for every group', () => {
     const h = apiHarness({ seed: 1 })
-    expect(h.handler.handle({ method: 'GET', path: '/version' }).body).toMatchObject({ major: '1', minor: '32', gitVersion: 'v1.32.4' })
-    const apps = h.handler.handle({ method: 'GET', path: '/apis/apps/v1' }).body as { resources: { name: string }[] }
+    expect(h.handler.handle({ method: 'GET', path: '/version' }).body).toMatchObject({
+      major: '1',
+      minor: '32',
+      gitVersion: 'v1.32.4',
+    })
+    const apps = h.handler.handle({ method: 'GET', path: '/apis/apps/v1' }).body as {
+      resources: { name: string }[]
+    }
     expect(apps.resources.map((r) => r.name)).toContain('deployments/scale')
   })
 })
