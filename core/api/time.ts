@@ -52,3 +52,20 @@ export function parseTimestamp(text: string): number {
   const fracMs = match[7] === undefined ? 0 : Math.floor(Number(`0.${match[7]}`) * 1000)
   return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) + fracMs - LAB_EPOCH_MS
 }
+
+/** klog's line header time: "0105 09:00:00.000000" (month, day, time to the microsecond). */
+export function klogTime(nowMs: number): string {
+  const p = parts(LAB_EPOCH_MS + nowMs)
+  const [, month, day] = p.date.split('-')
+  return `${month}${day} ${p.time}.${pad(p.ms, 3)}000`
+}
+
+/** A klog line as Kubernetes components print it: I0105 09:00:00.000000       1 file.go:42] msg */
+export function klogLine(
+  nowMs: number,
+  severity: 'I' | 'W' | 'E',
+  source: string,
+  message: string,
+): string {
+  return `${severity}${klogTime(nowMs)}       1 ${source}] ${message}`
+}

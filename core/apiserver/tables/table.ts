@@ -35,6 +35,12 @@ export interface Printer {
   row(object: KubeObject, context: PrintContext): (string | number | boolean)[]
 }
 
-export function column(name: string, description: string, priority = 0, type: TableColumn['type'] = 'string', format = ''): TableColumn {
+export function column(
+  name: string,
+  description: string,
+  priority = 0,
+  type: TableColumn['type'] = 'string',
+  format = '',
+): TableColumn {
   return { name, type, format, description, priority }
 }
