@@ -66,7 +66,8 @@ const ptBR = {
   hideOthers: 'Ocultar outros',
   showAll: 'Mostrar tudo',
   services: 'Serviços',
-  aboutDetail: 'Versão {version}\nUm laboratório offline para aprender como o Kubernetes funciona por dentro.',
+  aboutDetail:
+    'Versão {version}\nUm laboratório offline para aprender como o Kubernetes funciona por dentro.',
   ok: 'OK',
 } satisfies ShellStrings
 

@@ -17,7 +17,7 @@ export const IPC_CHANNEL = 'kubelab:message'
  * The Content-Security-Policy for every response the window receives. `style-src` allows inline
  * styles because Vue's style bindings and Cytoscape set them; scripts stay 'self' only.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const CONTENT_SECURITY_POLICY = /* @__PURE__ */ [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
@@ -85,7 +85,8 @@ const COMMAND_KINDS = {
   'shell/exec': true,
 } as const satisfies Record<CommandKind, true>
 
-export const commandKinds = Object.freeze(Object.keys(COMMAND_KINDS)) as readonly CommandKind[]
+/** The kinds as a list (annotated pure so the preload bundle, which needs none of this, drops it). */
+export const commandKinds = /* @__PURE__ */ Object.keys(COMMAND_KINDS) as readonly CommandKind[]
 
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 

@@ -30,10 +30,14 @@ function electronBinary() {
 }
 
 async function startDesktop(binary) {
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (built.status !== 0) process.exit(built.status ?? 1)
   const app = spawn(binary, [root], { stdio: 'inherit' })
   app.on('exit', (code) => process.exit(code ?? 0))
@@ -47,7 +51,9 @@ async function startWeb() {
     preview: { host: '127.0.0.1', port, strictPort: false, open: false },
   })
   const address = server.httpServer.address()
-  console.log(`KubeLab is running at http://127.0.0.1:${address.port}/ — open it in a browser (Ctrl+C stops it).`)
+  console.log(
+    `KubeLab is running at http://127.0.0.1:${address.port}/ — open it in a browser (Ctrl+C stops it).`,
+  )
 }
 
 const binary = wantWeb ? undefined : electronBinary()

@@ -19,7 +19,10 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
   })
 
   it('opens the app and draws all three machines with their components and links', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' })
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'light',
+    })
     const errors = collectErrors(page)
     await page.goto(server.url)
     const topology = page.locator('[data-testid="topology"][data-machines="3"]')
@@ -28,17 +31,28 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     expect(await topology.getAttribute('data-components')).toBe('16')
     expect(Number(await topology.getAttribute('data-links'))).toBe(15)
     const outline = await page.locator('[data-testid="outline"]').innerText()
-    for (const text of ['cp-1', 'worker-1', 'worker-2', 'etcd', 'kube-apiserver', 'kube-scheduler']) {
+    for (const text of [
+      'cp-1',
+      'worker-1',
+      'worker-2',
+      'etcd',
+      'kube-apiserver',
+      'kube-scheduler',
+    ]) {
       expect(outline).toContain(text)
     }
-    for (const port of ['2379', '2380', '6443', '10259', '10257', '10250', '6783']) expect(outline).toContain(port)
+    for (const port of ['2379', '2380', '6443', '10259', '10257', '10250', '6783'])
+      expect(outline).toContain(port)
     await page.screenshot({ path: join(RESULTS_DIR, 'topology.png') })
     expect(errors).toEqual([])
     await page.close()
   })
 
   it('switches the interface to Brazilian Portuguese and keeps the choice after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' })
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      colorScheme: 'dark',
+    })
     const errors = collectErrors(page)
     await page.goto(server.url)
     await page.locator('[data-testid="topology"][data-machines="3"]').waitFor({ timeout: 20_000 })

@@ -29,7 +29,10 @@ async function lintAs(path: string, code: string): Promise<string[]> {
 
 describe('tidy: core stays deterministic', () => {
   it('lint fails when a core file calls Math.random()', async () => {
-    const messages = await lintAs('core/scheduler/pick.ts', 'export const pick = () => Math.random()\n')
+    const messages = await lintAs(
+      'core/scheduler/pick.ts',
+      'export const pick = () => Math.random()\n',
+    )
     expect(messages).toEqual([expect.stringContaining("'Math.random' is restricted")])
   })
 
@@ -96,7 +99,9 @@ describe('tidy: core compiles with no DOM or Node types', () => {
 
   it('rejects setTimeout, window, document and process', () => {
     for (const name of ['setTimeout', 'window', 'document', 'process']) {
-      expect(diagnosticsFor(`export const x = ${name}\n`).join('\n'), name).toContain(`Cannot find name '${name}'`)
+      expect(diagnosticsFor(`export const x = ${name}\n`).join('\n'), name).toContain(
+        `Cannot find name '${name}'`,
+      )
     }
   })
 
@@ -106,7 +111,9 @@ describe('tidy: core compiles with no DOM or Node types', () => {
 
   it('every core file outside core/host is in the core project', () => {
     const inProject = new Set(config.fileNames.map((f) => resolve(f)))
-    const coreFiles = sourceFiles(join(root, 'core')).filter((f) => !f.includes(`${join('core', 'host')}`))
+    const coreFiles = sourceFiles(join(root, 'core')).filter(
+      (f) => !f.includes(`${join('core', 'host')}`),
+    )
     expect(coreFiles.filter((f) => !inProject.has(f))).toEqual([])
   })
 })

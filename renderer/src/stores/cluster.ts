@@ -1,0 +1,137 @@
+/**
+ * The cluster store: an informer over the simulation's world objects.
+ *
+ * 1. `connect` subscribes to events *before* asking for the initial list, so no change can fall
+ *    between the two; events older than the list are then dropped by their resourceVersion.
+ * 2. A `world/changed` event is applied only if its resourceVersion is newer than the store's;
+ *    stale and duplicate events are ignored (and counted, for tests and diagnostics).
+ * 3. Events are queued and applied once per animation frame: one new Map per batch, assigned to
+ *    a shallowRef, so the view redraws once per frame however many objects changed.
+ * 4. The queue is bounded: past MAX_QUEUED events (a hidden tab gets no frames) the batch is
+ *    applied at once.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Component, Link, Machine, SimulationEvent, WorldObject } from '../../../core/protocol'
+import type { SimulationClient } from '../client/simulationClient'
+import { compareNames } from '../util/compareNames'
+
+type WorldChanged = Extract<SimulationEvent, { kind: 'world/changed' }>
+
+/** Runs a callback before the next repaint; tests pass their own to control batching. */
+export type FrameScheduler = (callback: () => void) => void
+
+export const MAX_QUEUED = 5_000
+
+export function nextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => callback())
+  else setTimeout(callback, 16)
+}
+
+/** The same key the simulation's store uses, so objects of different kinds never collide. */
+export function objectKey(object: Pick<WorldObject, 'kind' | 'metadata'>): string {
+  return `/world/${object.kind}/${object.metadata.name}`
+}
+
+export const useClusterStore = defineStore('cluster', () => {
+  const objects = shallowRef<ReadonlyMap<string, WorldObject>>(new Map())
+  const resourceVersion = ref(0)
+  const synced = ref(false)
+  const staleEventsIgnored = ref(0)
+  let queue: WorldChanged[] = []
+  let frameRequested = false
+  let schedule: FrameScheduler = nextFrame
+  let generation = 0
+
+  const sortedOf = <T extends WorldObject>(kind: T['kind']): T[] =>
+    [...objects.value.values()]
+      .filter((o): o is T => o.kind === kind)
+      .sort((a, b) => compareNames(a.metadata.name, b.metadata.name))
+  const machines = computed(() => sortedOf<Machine>('Machine'))
+  const components = computed(() => sortedOf<Component>('Component'))
+  const links = computed(() => sortedOf<Link>('Link'))
+
+  /** Lists the world, then follows its changes; resolves with a function that stops following. */
+  async function connect(
+    client: SimulationClient,
+    options: { schedule?: FrameScheduler } = {},
+  ): Promise<() => void> {
+    const mine = ++generation
+    reset()
+    schedule = options.schedule ?? nextFrame
+    const stop = client.onEvent((event) => {
+      if (event.kind === 'world/changed' && mine === generation) enqueue(event)
+    })
+    try {
+      const list = await client.request({ kind: 'world/list' })
+      if (mine === generation) {
+        objects.value = new Map(list.items.map((o) => [objectKey(o), o]))
+        resourceVersion.value = list.resourceVersion
+        synced.value = true
+        if (queue.length > 0) requestFrame()
+      }
+    } catch (error) {
+      stop()
+      throw error
+    }
+    return stop
+  }
+
+  function reset(): void {
+    queue = []
+    objects.value = new Map()
+    resourceVersion.value = 0
+    synced.value = false
+    staleEventsIgnored.value = 0
+  }
+
+  function enqueue(event: WorldChanged): void {
+    queue.push(event)
+    if (queue.length >= MAX_QUEUED && synced.value) flush()
+    else requestFrame()
+  }
+
+  function requestFrame(): void {
+    if (frameRequested) return
+    frameRequested = true
+    const mine = generation
+    schedule(() => {
+      frameRequested = false
+      if (mine === generation) flush()
+    })
+  }
+
+  /** Applies every queued event newer than the store, as one new Map. */
+  function flush(): void {
+    if (!synced.value || queue.length === 0) return
+    const batch = queue
+    queue = []
+    let version = resourceVersion.value
+    let next: Map<string, WorldObject> | undefined
+    for (const event of batch) {
+      if (event.resourceVersion <= version) {
+        staleEventsIgnored.value++
+        continue
+      }
+      next ??= new Map(objects.value)
+      if (event.type === 'DELETED') next.delete(objectKey(event.object))
+      else next.set(objectKey(event.object), event.object)
+      version = event.resourceVersion
+    }
+    if (next === undefined) return
+    objects.value = next
+    resourceVersion.value = version
+  }
+
+  return {
+    objects,
+    resourceVersion,
+    synced,
+    staleEventsIgnored,
+    machines,
+    components,
+    links,
+    connect,
+    flush,
+  }
+})

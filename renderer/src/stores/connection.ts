@@ -1,0 +1,79 @@
+/**
+ * The connection to the simulation: owns the one SimulationClient, starts the other stores'
+ * subscriptions, and keeps what `simulation/describe` said (seed, Kubernetes version). Only
+ * stores talk to the client; components read this store's status.
+ */
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { ClientPort, SimulationInfo } from '../../../core/protocol'
+import { createSimulationClient, type SimulationClient } from '../client/simulationClient'
+import { openTransport } from '../client/transport'
+import { useClockStore } from './clock'
+import { useClusterStore, type FrameScheduler } from './cluster'
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'ready' | 'failed'
+
+export const useConnectionStore = defineStore('connection', () => {
+  const status = ref<ConnectionStatus>('idle')
+  const failure = ref('')
+  const info = shallowRef<SimulationInfo | null>(null)
+  // Not state: a client is a live channel, not data to make reactive or serialise.
+  let client: SimulationClient | null = null
+  let stops: (() => void)[] = []
+  let closeTransport: () => void = () => {}
+
+  /** Opens the transport the host offers (Electron bridge or Web Worker) and connects to it. */
+  function start(): Promise<void> {
+    disconnect()
+    const transport = openTransport()
+    transport.onFailure(fail)
+    closeTransport = transport.close
+    return attach(transport.port)
+  }
+
+  /** Connects to a port someone else opened (tests: an in-memory pair). */
+  function connect(port: ClientPort, options: { schedule?: FrameScheduler } = {}): Promise<void> {
+    disconnect()
+    return attach(port, options)
+  }
+
+  async function attach(port: ClientPort, options: { schedule?: FrameScheduler } = {}) {
+    status.value = 'connecting'
+    const mine = createSimulationClient(port)
+    client = mine
+    const clock = useClockStore()
+    stops.push(clock.connect(mine))
+    try {
+      const [described, stopCluster] = await Promise.all([
+        mine.request({ kind: 'simulation/describe' }),
+        useClusterStore().connect(mine, options),
+      ])
+      if (client !== mine) return stopCluster()
+      stops.push(stopCluster)
+      info.value = described
+      clock.observe(described.nowMs)
+      status.value = 'ready'
+    } catch (error) {
+      if (client === mine) fail(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  function fail(message: string): void {
+    status.value = 'failed'
+    failure.value = message
+  }
+
+  function disconnect(): void {
+    stops.forEach((stop) => stop())
+    stops = []
+    client?.close()
+    client = null
+    closeTransport()
+    closeTransport = () => {}
+    info.value = null
+    failure.value = ''
+    status.value = 'idle'
+  }
+
+  return { status, failure, info, start, connect, disconnect }
+})

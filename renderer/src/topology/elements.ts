@@ -1,0 +1,198 @@
+/**
+ * World objects → Cytoscape element definitions. Pure: the same objects and words always give
+ * the same elements, positions included (preset layout), so the view only has to apply them.
+ *
+ * Machines become compound nodes, components their children, links edges between components.
+ * A link whose ends are missing (an object in flight) is left out rather than breaking the graph.
+ */
+import type { ElementDefinition } from 'cytoscape'
+import type { Component, Link, Machine, WorldObject } from '../../../core/protocol'
+import { componentFamily } from './families'
+import { compareNames } from '../util/compareNames'
+import { labelSide, layoutWorld, MACHINE_LABEL_HEIGHT } from './layout'
+import { componentLabel, linkLabel, machineLabel, type TopologyText } from './labels'
+import { unitNormal, type Point } from './geometry'
+import { routeEdges, type Obstacle, type Route, type RouteRequest } from './routing'
+
+export const EDGE_FONT_SIZE = 12
+export const MACHINE_FONT_SIZE = 14
+/** Rough text widths for routing: a little wider than the real glyphs, to keep clear. */
+const CHAR_WIDTH = 0.62
+const LABEL_PADDING = 4
+
+export const machineId = (name: string): string => `machine/${name}`
+export const componentId = (name: string): string => `component/${name}`
+export const linkId = (name: string): string => `link/${name}`
+
+export interface WorldParts {
+  machines: Machine[]
+  components: Component[]
+  links: Link[]
+}
+
+export function splitWorld(objects: Iterable<WorldObject>): WorldParts {
+  const parts: WorldParts = { machines: [], components: [], links: [] }
+  for (const o of objects) {
+    if (o.kind === 'Machine') parts.machines.push(o)
+    else if (o.kind === 'Component') parts.components.push(o)
+    else parts.links.push(o)
+  }
+  const byName = (a: WorldObject, b: WorldObject): number =>
+    compareNames(a.metadata.name, b.metadata.name)
+  parts.machines.sort(byName)
+  parts.components.sort(byName)
+  parts.links.sort(byName)
+  return parts
+}
+
+export function toElements(
+  objects: Iterable<WorldObject>,
+  text: TopologyText,
+): ElementDefinition[] {
+  const { machines, components, links } = splitWorld(objects)
+  const machineNames = new Set(machines.map((m) => m.metadata.name))
+  const placed = components.filter((c) => machineNames.has(c.spec.machine))
+  const layout = layoutWorld(machines, placed)
+  const elements: ElementDefinition[] = machines.map((m) => ({
+    group: 'nodes',
+    data: {
+      id: machineId(m.metadata.name),
+      kind: 'machine',
+      role: m.spec.role,
+      power: m.status.power,
+      label: machineLabel(m, text),
+    },
+  }))
+  for (const c of placed) {
+    const box = layout.components.get(c.metadata.name)!
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: componentId(c.metadata.name),
+        parent: machineId(c.spec.machine),
+        kind: 'component',
+        family: componentFamily(c.spec.type),
+        state: c.status.state,
+        label: componentLabel(c, text),
+      },
+      position: { x: box.x, y: box.y },
+    })
+  }
+  const drawn = links.filter(
+    (l) => layout.components.has(l.spec.from) && layout.components.has(l.spec.to),
+  )
+  const machineOf = new Map(placed.map((c) => [c.metadata.name, c.spec.machine]))
+  const routes = cachedRoutes(
+    drawn.map((l): RouteRequest => ({
+      id: l.metadata.name,
+      from: l.spec.from,
+      to: l.spec.to,
+      fromArea: machineOf.get(l.spec.from),
+      toArea: machineOf.get(l.spec.to),
+      source: layout.components.get(l.spec.from)!,
+      target: layout.components.get(l.spec.to)!,
+      label: labelSize(linkLabel(l), EDGE_FONT_SIZE),
+    })),
+    obstacles(machines, layout, text),
+    [...layout.machines].map(([id, box]) => ({ id, box })),
+  )
+  for (const l of drawn) {
+    const route = routes.get(l.metadata.name)!
+    const segments = segmentStyle(
+      layout.components.get(l.spec.from)!,
+      layout.components.get(l.spec.to)!,
+      route.waypoints,
+    )
+    elements.push({
+      group: 'edges',
+      data: {
+        id: linkId(l.metadata.name),
+        source: componentId(l.spec.from),
+        target: componentId(l.spec.to),
+        kind: 'link',
+        mutual: l.spec.mutual,
+        label: linkLabel(l),
+        ...segments,
+        labelDx: route.labelOffset.x,
+        labelDy: route.labelOffset.y,
+      },
+      classes: [
+        l.spec.mutual ? 'mutual' : 'directed',
+        route.waypoints.length ? 'routed' : 'straight',
+      ],
+    })
+  }
+  return elements
+}
+
+/** Components, and each machine's label above its box, are what edges must keep clear of. */
+function obstacles(
+  machines: Machine[],
+  layout: ReturnType<typeof layoutWorld>,
+  text: TopologyText,
+): Obstacle[] {
+  const list: Obstacle[] = [...layout.components].map(([id, box]) => ({ id, box }))
+  for (const m of machines) {
+    const box = layout.machines.get(m.metadata.name)!
+    const size = labelSize(machineLabel(m, text), MACHINE_FONT_SIZE)
+    const sign = labelSide(m.spec.role) === 'top' ? -1 : 1
+    list.push({
+      id: machineId(m.metadata.name),
+      box: {
+        x: box.x,
+        y: box.y + sign * (box.h / 2 + MACHINE_LABEL_HEIGHT / 2),
+        w: size.w,
+        h: MACHINE_LABEL_HEIGHT,
+      },
+    })
+  }
+  return list
+}
+
+/**
+ * Routing depends only on geometry and label sizes, not on state, so a component stopping or
+ * starting (the common change) reuses the last routes instead of searching again.
+ */
+let lastRouting: { key: string; routes: Map<string, Route> } | undefined
+
+function cachedRoutes(
+  requests: RouteRequest[],
+  obstacles: Obstacle[],
+  areas: Obstacle[],
+): Map<string, Route> {
+  const key = JSON.stringify([requests, obstacles, areas])
+  if (lastRouting?.key !== key)
+    lastRouting = { key, routes: routeEdges(requests, obstacles, areas) }
+  return lastRouting.routes
+}
+
+/**
+ * Waypoints as Cytoscape's segment-weights / segment-distances, measured (with
+ * `edge-distances: node-position`) along and across the line between the two node centres.
+ */
+export function segmentStyle(
+  source: Point,
+  target: Point,
+  waypoints: Point[],
+): { segmentWeights: number[]; segmentDistances: number[] } {
+  const dx = target.x - source.x
+  const dy = target.y - source.y
+  const length2 = dx * dx + dy * dy || 1
+  const normal = unitNormal(source, target)
+  return {
+    segmentWeights: waypoints.map((p) => ((p.x - source.x) * dx + (p.y - source.y) * dy) / length2),
+    segmentDistances: waypoints.map(
+      (p) => (p.x - source.x) * normal.x + (p.y - source.y) * normal.y,
+    ),
+  }
+}
+
+/** The box a label needs, estimated from its longest line: the router keeps these clear. */
+export function labelSize(label: string, fontSize: number): { w: number; h: number } {
+  const lines = label.split('\n')
+  const longest = Math.max(...lines.map((line) => line.length))
+  return {
+    w: longest * fontSize * CHAR_WIDTH + 2 * LABEL_PADDING,
+    h: lines.length * fontSize * 1.25 + 2 * LABEL_PADDING,
+  }
+}

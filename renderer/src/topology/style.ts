@@ -1,0 +1,125 @@
+/**
+ * The Cytoscape stylesheet for a colour scheme. Sizes come from layout.ts and elements.ts so
+ * that what the router assumed (box sizes, label sizes) is what gets drawn.
+ */
+import type { EdgeSingular, StylesheetJson } from 'cytoscape'
+import { COMPONENT_HEIGHT, COMPONENT_WIDTH, MACHINE_PADDING } from './layout'
+import { EDGE_FONT_SIZE, MACHINE_FONT_SIZE } from './elements'
+import type { ComponentFamily } from './families'
+import { paletteFor, type ColorScheme } from './palette'
+
+export const COMPONENT_FONT_SIZE = 13
+const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", Roboto, sans-serif'
+
+/** Shapes by family: the second cue besides colour. */
+export const FAMILY_SHAPES: Record<
+  ComponentFamily,
+  'round-rectangle' | 'rectangle' | 'cut-rectangle'
+> = {
+  'control-plane': 'round-rectangle',
+  'node-agent': 'rectangle',
+  network: 'cut-rectangle',
+}
+
+export function topologyStyle(scheme: ColorScheme): StylesheetJson {
+  const p = paletteFor(scheme)
+  const families = (Object.keys(FAMILY_SHAPES) as ComponentFamily[]).map((family) => ({
+    selector: `node[family = "${family}"]`,
+    style: {
+      shape: FAMILY_SHAPES[family],
+      'background-color': p.family[family].fill,
+      'border-color': p.family[family].border,
+    },
+  }))
+  return [
+    {
+      selector: 'node[kind = "machine"]',
+      style: {
+        shape: 'round-rectangle',
+        'corner-radius': '10px',
+        'background-color': p.machineFill,
+        'border-color': p.machineBorder,
+        'border-width': 1.5,
+        padding: `${MACHINE_PADDING}px`,
+        label: 'data(label)',
+        color: p.text,
+        'font-family': FONT,
+        'font-size': MACHINE_FONT_SIZE,
+        'font-weight': 'bold',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -5,
+      },
+    },
+    {
+      selector: 'node[role = "worker"]',
+      style: { 'text-valign': 'bottom', 'text-margin-y': 5 },
+    },
+    {
+      selector: 'node[power = "Off"]',
+      style: { 'border-style': 'dashed', 'border-width': 2 },
+    },
+    {
+      selector: 'node[kind = "component"]',
+      style: {
+        width: COMPONENT_WIDTH,
+        height: COMPONENT_HEIGHT,
+        'border-width': 2,
+        label: 'data(label)',
+        color: p.text,
+        'font-family': FONT,
+        'font-size': COMPONENT_FONT_SIZE,
+        'line-height': 1.25,
+        'text-wrap': 'wrap',
+        'text-max-width': `${COMPONENT_WIDTH - 8}px`,
+        'text-valign': 'center',
+        'text-halign': 'center',
+      },
+    },
+    ...families,
+    {
+      selector: 'node[state = "Stopped"]',
+      style: {
+        'background-color': p.stoppedFill,
+        'border-color': p.stoppedBorder,
+        'border-style': 'dashed',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.75,
+        'curve-style': 'straight',
+        'line-color': p.edge,
+        'target-arrow-color': p.edge,
+        'source-arrow-color': p.edge,
+        'arrow-scale': 1.1,
+        label: 'data(label)',
+        color: p.text,
+        'font-family': FONT,
+        'font-size': EDGE_FONT_SIZE,
+        'text-background-color': p.labelBackground,
+        'text-background-opacity': 1,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'text-margin-x': (edge: EdgeSingular) => edge.data('labelDx') as number,
+        'text-margin-y': (edge: EdgeSingular) => edge.data('labelDy') as number,
+      },
+    },
+    {
+      selector: 'edge.routed',
+      style: {
+        'curve-style': 'round-segments',
+        'edge-distances': 'node-position',
+        'segment-weights': (edge: EdgeSingular) => edge.data('segmentWeights') as number[],
+        'segment-distances': (edge: EdgeSingular) => edge.data('segmentDistances') as number[],
+        'segment-radii': [16],
+      },
+    },
+    { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
+    {
+      selector: 'edge.mutual',
+      style: { 'source-arrow-shape': 'triangle', 'target-arrow-shape': 'triangle' },
+    },
+  ]
+}
