@@ -1,8 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ObjectStore, StoreError, type StoreEvent, type StoredObject } from '../../core/store/objectStore'
+import {
+  ObjectStore,
+  StoreError,
+  type StoreEvent,
+  type StoredObject,
+} from '../../core/store/objectStore'
 
-const obj = (name: string, extra: Record<string, unknown> = {}): StoredObject & Record<string, unknown> => ({
+const obj = (
+  name: string,
+  extra: Record<string, unknown> = {},
+): StoredObject & Record<string, unknown> => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
   metadata: { name },
@@ -23,8 +31,12 @@ describe('objectStore', () => {
   it('refuses to create a key twice, and to update or delete a missing key', () => {
     const store = new ObjectStore<StoredObject>()
     store.create('/a', obj('a'))
-    expect(() => store.create('/a', obj('a'))).toThrow(expect.objectContaining({ reason: 'AlreadyExists' }))
-    expect(() => store.update('/b', obj('b'))).toThrow(expect.objectContaining({ reason: 'NotFound' }))
+    expect(() => store.create('/a', obj('a'))).toThrow(
+      expect.objectContaining({ reason: 'AlreadyExists' }),
+    )
+    expect(() => store.update('/b', obj('b'))).toThrow(
+      expect.objectContaining({ reason: 'NotFound' }),
+    )
     expect(() => store.delete('/b')).toThrow(StoreError)
   })
 
@@ -52,14 +64,19 @@ describe('objectStore', () => {
     store.delete('/a')
     stop()
     store.create('/c', obj('c'))
-    expect(seen.map((e) => `${e.type} ${e.key} ${e.revision}`)).toEqual(['ADDED /b 2', 'DELETED /a 3'])
+    expect(seen.map((e) => `${e.type} ${e.key} ${e.revision}`)).toEqual([
+      'ADDED /b 2',
+      'DELETED /a 3',
+    ])
   })
 
-  it('fails a watch from before the compacted revision with etcd\'s error', () => {
+  it("fails a watch from before the compacted revision with etcd's error", () => {
     const store = new ObjectStore<StoredObject>({ historyLimit: 2 })
     for (const key of ['/a', '/b', '/c', '/d']) store.create(key, obj(key))
     expect(store.compactedRevision).toBe(2)
-    expect(() => store.watch(1, () => undefined)).toThrow('mvcc: required revision has been compacted')
+    expect(() => store.watch(1, () => undefined)).toThrow(
+      'mvcc: required revision has been compacted',
+    )
     const seen: number[] = []
     store.watch(2, (e) => seen.push(e.revision))
     expect(seen).toEqual([3, 4])
@@ -81,7 +98,9 @@ describe('objectStore', () => {
           else if (exists) store.update(key, obj(key))
           else store.create(key, obj(key))
         }
-        const actual = new Map(store.list().map((o) => [o.metadata.name, o.metadata.resourceVersion!]))
+        const actual = new Map(
+          store.list().map((o) => [o.metadata.name, o.metadata.resourceVersion!]),
+        )
         expect(mirror).toEqual(actual)
       }),
     )

@@ -35,10 +35,15 @@ describe('random', () => {
 
   it('int stays within its bounds (property)', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.nat(1000), (seed, min, span) => {
-        const value = new Random(seed).int(min, min + span)
-        return Number.isInteger(value) && value >= min && value <= min + span
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.nat(1000),
+        (seed, min, span) => {
+          const value = new Random(seed).int(min, min + span)
+          return Number.isInteger(value) && value >= min && value <= min + span
+        },
+      ),
     )
   })
 

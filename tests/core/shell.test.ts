@@ -14,9 +14,13 @@ describe('shell: sleep', () => {
 
   it('answers a missing or bad operand as GNU sleep does, and lets no time pass', () => {
     const t = sim({ seed: 1 })
-    expect(t.sh('sleep').stderr).toBe("sleep: missing operand\nTry 'sleep --help' for more information.\n")
+    expect(t.sh('sleep').stderr).toBe(
+      "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+    )
     const bad = t.sh('sleep 5 abc')
-    expect(bad.stderr).toBe("sleep: invalid time interval ‘abc’\nTry 'sleep --help' for more information.\n")
+    expect(bad.stderr).toBe(
+      "sleep: invalid time interval ‘abc’\nTry 'sleep --help' for more information.\n",
+    )
     expect(bad.exitCode).toBe(1)
     expect(t.nowMs).toBe(0)
   })
@@ -49,7 +53,7 @@ describe('shell: nodes', () => {
     `)
   })
 
-  it('speaks the learner\'s language for its own words only', () => {
+  it("speaks the learner's language for its own words only", () => {
     const t = sim({ seed: 1 })
     expect(t.sh('nodes', 'pt-BR').stdout).toContain('Hora do cluster: 00:00:00')
     expect(t.sh('nodes', 'pt-BR').stdout).toContain('NAME')
@@ -140,8 +144,18 @@ describe('format', () => {
     expect(formatClock(2 * 86_400_000 + 3_600_000)).toBe('2d 01:00:00')
   })
 
-  it('lays out columns as kubectl\'s tabwriter: widest cell + 3, at least 6, last column unpadded', () => {
-    expect(formatTable([['NAME', 'AGE'], ['cp-1', '5s']])).toBe('NAME   AGE\ncp-1   5s\n')
-    expect(formatTable([['A', 'B'], ['x', 'y']])).toBe('A     B\nx     y\n')
+  it("lays out columns as kubectl's tabwriter: widest cell + 3, at least 6, last column unpadded", () => {
+    expect(
+      formatTable([
+        ['NAME', 'AGE'],
+        ['cp-1', '5s'],
+      ]),
+    ).toBe('NAME   AGE\ncp-1   5s\n')
+    expect(
+      formatTable([
+        ['A', 'B'],
+        ['x', 'y'],
+      ]),
+    ).toBe('A     B\nx     y\n')
   })
 })

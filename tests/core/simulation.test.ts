@@ -54,8 +54,14 @@ describe('simulation', () => {
   it('replays byte for byte: same seed and same commands give the same replies and events', () => {
     const run = (seed: number): string => {
       const t = sim({ seed })
-      const replies = ['sleep 90s', 'nodes', 'bogus', 'sleep 2h', 'nodes', 'help'].map((l) => t.sh(l))
-      return JSON.stringify({ replies, events: t.events, world: t.simulation.handle({ kind: 'world/list' }) })
+      const replies = ['sleep 90s', 'nodes', 'bogus', 'sleep 2h', 'nodes', 'help'].map((l) =>
+        t.sh(l),
+      )
+      return JSON.stringify({
+        replies,
+        events: t.events,
+        world: t.simulation.handle({ kind: 'world/list' }),
+      })
     }
     expect(run(1)).toBe(run(1))
   })

@@ -58,7 +58,10 @@ describe('world: default cluster', () => {
     expect(portsOf(world, 'kube-scheduler-cp-1')).toEqual(['10259/TCP@127.0.0.1'])
     expect(portsOf(world, 'kube-controller-manager-cp-1')).toEqual(['10257/TCP@127.0.0.1'])
     expect(portsOf(world, 'kubelet-worker-2')).toEqual(['10250/TCP@0.0.0.0', '10248/TCP@127.0.0.1'])
-    expect(portsOf(world, 'kube-proxy-worker-2')).toEqual(['10256/TCP@0.0.0.0', '10249/TCP@127.0.0.1'])
+    expect(portsOf(world, 'kube-proxy-worker-2')).toEqual([
+      '10256/TCP@0.0.0.0',
+      '10249/TCP@127.0.0.1',
+    ])
     expect(portsOf(world, 'weave-net-worker-1')).toEqual([
       '6783/TCP@0.0.0.0',
       '6783/UDP@0.0.0.0',
@@ -91,7 +94,9 @@ describe('world: default cluster', () => {
       ].sort(),
     )
     const toEtcd = links(world).filter((l) => l.spec.to.startsWith('etcd-'))
-    expect(toEtcd.map((l) => `${l.spec.from} :${l.spec.port}`)).toEqual(['kube-apiserver-cp-1 :2379'])
+    expect(toEtcd.map((l) => `${l.spec.from} :${l.spec.port}`)).toEqual([
+      'kube-apiserver-cp-1 :2379',
+    ])
   })
 
   it('links each kubelet to its own containerd over the CRI socket, and Weave peers in a mesh on :6783', () => {
@@ -132,7 +137,11 @@ describe('world: other shapes', () => {
   })
 
   it('rejects impossible shapes with a clear reason', () => {
-    expect(() => buildWorld({ controlPlanes: 0, workers: 2 })).toThrow('controlPlanes must be an integer from 1 to 7')
-    expect(() => buildWorld({ controlPlanes: 1, workers: -1 })).toThrow('workers must be an integer from 0')
+    expect(() => buildWorld({ controlPlanes: 0, workers: 2 })).toThrow(
+      'controlPlanes must be an integer from 1 to 7',
+    )
+    expect(() => buildWorld({ controlPlanes: 1, workers: -1 })).toThrow(
+      'workers must be an integer from 0',
+    )
   })
 })

@@ -13,7 +13,9 @@ const kubelab = (args: string[], input = '') =>
 describe('cli: kubelab', () => {
   beforeAll(async () => {
     // @ts-expect-error: a plain .mjs build script, without types
-    const { buildCli } = (await import('../../../scripts/build-cli.mjs')) as { buildCli(): Promise<void> }
+    const { buildCli } = (await import('../../../scripts/build-cli.mjs')) as {
+      buildCli(): Promise<void>
+    }
     await buildCli()
   }, 60_000)
 
@@ -55,7 +57,9 @@ describe('cli: kubelab', () => {
     const unknown = kubelab(['frobnicate'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('Error: unknown command "frobnicate" for "kubelab"')
-    expect(kubelab(['shell', '--seed', 'x']).stderr).toContain('invalid argument "x" for "--seed" flag')
+    expect(kubelab(['shell', '--seed', 'x']).stderr).toContain(
+      'invalid argument "x" for "--seed" flag',
+    )
     expect(kubelab(['shell', '--bogus']).stderr).toContain('unknown flag: --bogus')
   })
 })

@@ -25,7 +25,9 @@ describe('host: serve over a port', () => {
     const { client } = connect()
     const seen: string[] = []
     client.onEvent((event: SimulationEvent) => seen.push(event.kind))
-    await client.request({ kind: 'shell/exec', session: 's', line: 'sleep 1m' }).then(() => seen.push('reply'))
+    await client
+      .request({ kind: 'shell/exec', session: 's', line: 'sleep 1m' })
+      .then(() => seen.push('reply'))
     expect(seen).toEqual(['clock/ticked', 'reply'])
   })
 
@@ -37,7 +39,13 @@ describe('host: serve over a port', () => {
 
   it('ignores messages that are not commands', async () => {
     const { client, clientPort } = connect()
-    for (const junk of [null, 42, 'x', { type: 'command' }, { type: 'command', id: 'a', command: {} }]) {
+    for (const junk of [
+      null,
+      42,
+      'x',
+      { type: 'command' },
+      { type: 'command', id: 'a', command: {} },
+    ]) {
       clientPort.post(junk as unknown as ClientMessage)
     }
     await expect(client.request({ kind: 'clock/advance', ms: 2 })).resolves.toEqual({ nowMs: 2 })

@@ -20,7 +20,11 @@ describe('host: worker_threads entry', () => {
     try {
       const info = await client.request({ kind: 'simulation/describe' })
       expect(info.seed).toBe(77)
-      const result = await client.request({ kind: 'shell/exec', session: 'w', line: 'sleep 90s\nnodes' })
+      const result = await client.request({
+        kind: 'shell/exec',
+        session: 'w',
+        line: 'sleep 90s\nnodes',
+      })
       expect(result.stdout).toContain('worker-2')
       expect(result.stdout).toContain('Cluster time: 00:01:30')
     } finally {
