@@ -2,9 +2,20 @@
 import type { Random } from '../random'
 import type { KubeObject, OwnerReference } from './types'
 
-/** A deep copy of a JSON value. Objects crossing a component boundary are copied, never shared. */
+/**
+ * A deep copy of a JSON value. Objects crossing a component boundary are copied, never shared.
+ * A plain recursive copy: several times faster than a JSON round trip, and this is a hot path.
+ * Like JSON, it drops `undefined` object members.
+ */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T)
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item) => clone(item) as unknown) as T
+  const out: Record<string, unknown> = {}
+  for (const key in value as Record<string, unknown>) {
+    const member = (value as Record<string, unknown>)[key]
+    if (member !== undefined) out[key] = clone(member)
+  }
+  return out as T
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

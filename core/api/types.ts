@@ -141,11 +141,21 @@ export interface PodSpec {
   serviceAccountName?: string
   enableServiceLinks?: boolean
   preemptionPolicy?: string
+  priorityClassName?: string
   securityContext?: Record<string, unknown>
+  schedulingGates?: { name: string }[]
+  overhead?: ResourceList
+  activeDeadlineSeconds?: number
 }
 
 export interface PodCondition {
-  type: 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready' | 'PodReadyToStartContainers'
+  type:
+    | 'PodScheduled'
+    | 'Initialized'
+    | 'ContainersReady'
+    | 'Ready'
+    | 'PodReadyToStartContainers'
+    | 'DisruptionTarget'
   status: 'True' | 'False' | 'Unknown'
   reason?: string
   message?: string

@@ -123,12 +123,15 @@ export class ApiServer {
     return { items: items.map(clone), resourceVersion: String(this.etcd.kv.revision) }
   }
 
-  /** PUT: replaces the object (or its status, for the status subresource). */
+  /**
+   * PUT: replaces the object, or only its status (the status subresource), or only a
+   * namespace's spec.finalizers (namespaces/finalize, used by the namespace controller).
+   */
   update(
     def: ResourceDef,
     namespace: string | undefined,
     input: KubeObject,
-    subresource?: 'status',
+    subresource?: 'status' | 'finalize',
   ): KubeObject {
     this.storageReady()
     const object = this.normalize(def, namespace, input)
@@ -143,7 +146,9 @@ export class ApiServer {
     const next =
       subresource === 'status'
         ? this.withStatusOnly(old, object)
-        : this.prepareUpdate(def, object, old)
+        : subresource === 'finalize'
+          ? withFinalizersOnly(old, object)
+          : this.prepareUpdate(def, object, old)
     return this.commitUpdate(def, key, next, old)
   }
 
@@ -292,8 +297,10 @@ export class ApiServer {
     const matches = (o: KubeObject): boolean =>
       matchesAll(o.metadata.labels, labels) && matchesFields(o, fields)
     const stop = this.etcd.kv.watch(from, (change: StoreEvent<KubeObject>) => {
-      if (!change.key.startsWith(prefix) || !matches(change.object)) return
-      pending.push({ type: change.type, object: clone(change.object) })
+      if (!change.key.startsWith(prefix)) return
+      const type = watchType(change, matches)
+      if (type === undefined) return
+      pending.push({ type, object: clone(change.object) })
       if (!scheduled) {
         scheduled = true
         this.clock.schedule(0, `watch ${def.resource}`, flush)
@@ -466,6 +473,30 @@ export class ApiServer {
       nodePorts: this.nodePorts,
     }
   }
+}
+
+/**
+ * What a filtered watch sees of a change: an object that starts matching the selector is ADDED,
+ * one that stops matching is DELETED (as the real watch cache reports it), others as they are.
+ */
+function watchType(
+  change: StoreEvent<KubeObject>,
+  matches: (o: KubeObject) => boolean,
+): WatchEventType | undefined {
+  const now = change.type !== 'DELETED' && matches(change.object)
+  const before =
+    change.previous !== undefined && change.type !== 'ADDED' && matches(change.previous)
+  if (change.type === 'DELETED') return before || matches(change.object) ? 'DELETED' : undefined
+  if (now && before) return 'MODIFIED'
+  if (now) return 'ADDED'
+  return before ? 'DELETED' : undefined
+}
+
+function withFinalizersOnly(old: KubeObject, input: KubeObject): KubeObject {
+  const next = clone(old)
+  const finalizers = (input['spec'] as { finalizers?: string[] } | undefined)?.finalizers ?? []
+  next['spec'] = { ...(next['spec'] as object), finalizers }
+  return next
 }
 
 function withoutMetaAndStatus(object: KubeObject): unknown {

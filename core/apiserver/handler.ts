@@ -130,7 +130,7 @@ export class RestHandler {
           def,
           namespace,
           { ...body, metadata: { ...body?.metadata, name } },
-          subresource === 'status' ? 'status' : undefined,
+          subresource === 'status' || subresource === 'finalize' ? subresource : undefined,
         )
         return json(200, updated)
       }

@@ -120,6 +120,14 @@ export class ApiClient {
     ) as T
   }
 
+  /** PUT namespaces/{name}/finalize: sets the namespace's spec.finalizers. */
+  finalizeNamespace(name: string, finalizers: string[]): KubeObject {
+    const server = this.server()
+    const def = resourceDef('namespaces')
+    const current = server.get(def, undefined, name)
+    return server.update(def, undefined, { ...current, spec: { finalizers } }, 'finalize')
+  }
+
   patch<T extends KubeObject>(
     resource: ResourceName,
     namespace: string | undefined,

@@ -36,6 +36,8 @@ export interface StoreEvent<T extends StoredObject> {
   key: string
   object: T
   revision: number
+  /** The value before this change (MODIFIED and DELETED), for watchers that filter. */
+  previous?: T
 }
 
 export class StoreError extends Error {
@@ -56,7 +58,9 @@ export class ObjectStore<T extends StoredObject> {
   private rev = 0
   private compacted = 0
   private readonly objects = new Map<string, T>()
-  private readonly history: StoreEvent<T>[] = []
+  /** Changes in revision order; entries before `historyStart` are compacted and dropped lazily. */
+  private history: StoreEvent<T>[] = []
+  private historyStart = 0
   private readonly watchers = new Set<(event: StoreEvent<T>) => void>()
   private readonly historyLimit: number
 
@@ -115,7 +119,9 @@ export class ObjectStore<T extends StoredObject> {
     if (fromRevision < this.compacted) {
       throw new StoreError('Compacted', 'mvcc: required revision has been compacted')
     }
-    for (const event of this.history) if (event.revision > fromRevision) handler(event)
+    for (let i = this.historyStart; i < this.history.length; i++) {
+      if (this.history[i]!.revision > fromRevision) handler(this.history[i]!)
+    }
     this.watchers.add(handler)
     return () => this.watchers.delete(handler)
   }
@@ -123,11 +129,22 @@ export class ObjectStore<T extends StoredObject> {
   /** Drops history up to and including `revision`, as `etcdctl compact` does. */
   compact(revision: number): void {
     const upTo = Math.min(revision, this.rev)
-    while (this.history.length > 0 && this.history[0]!.revision <= upTo) this.history.shift()
+    while (
+      this.historyStart < this.history.length &&
+      this.history[this.historyStart]!.revision <= upTo
+    ) {
+      this.historyStart++
+    }
+    // Drop the compacted prefix in one go once it is large: amortized O(1) per write.
+    if (this.historyStart > 1024 && this.historyStart * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyStart)
+      this.historyStart = 0
+    }
     this.compacted = Math.max(this.compacted, upTo)
   }
 
   private write(type: WatchEventType, key: string, object: T): T {
+    const previous = this.objects.get(key)
     this.rev++
     const stored = {
       ...object,
@@ -135,9 +152,17 @@ export class ObjectStore<T extends StoredObject> {
     }
     if (type === 'DELETED') this.objects.delete(key)
     else this.objects.set(key, stored)
-    const event: StoreEvent<T> = { type, key, object: stored, revision: this.rev }
+    const event: StoreEvent<T> = {
+      type,
+      key,
+      object: stored,
+      revision: this.rev,
+      ...(previous === undefined ? {} : { previous }),
+    }
     this.history.push(event)
-    if (this.history.length > this.historyLimit) this.compact(this.history[0]!.revision)
+    if (this.history.length - this.historyStart > this.historyLimit) {
+      this.compact(this.history[this.historyStart]!.revision)
+    }
     for (const watcher of [...this.watchers]) watcher(event)
     return stored
   }

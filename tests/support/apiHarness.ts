@@ -21,7 +21,7 @@ export interface ApiHarness {
   apiserver: ApiServer
   handler: RestHandler
   explain: ExplainLog
-  /** Set to false to make every client call fail with connection refused. */
+  /** Set to false to make every client call fail with connection refused (and end watches). */
   apiserverUp: boolean
   client(userAgent: string): ApiClient
   context(name: string, machine?: string): ComponentContext & { logs: string[] }
@@ -39,6 +39,7 @@ export function apiHarness(options: { seed: number; controlPlanes?: number }): A
   const etcd = new EtcdCluster<KubeObject>(clock, random.fork('etcd'), nodes)
   const apiserver = new ApiServer(clock, random.fork('apiserver'), etcd, 'cp-1')
   const explain = new ExplainLog(() => clock.nowMs)
+  let up = true
   const harness: ApiHarness = {
     clock,
     random,
@@ -46,7 +47,13 @@ export function apiHarness(options: { seed: number; controlPlanes?: number }): A
     apiserver,
     handler: new RestHandler(apiserver, clock, '192.168.56.11:6443'),
     explain,
-    apiserverUp: true,
+    get apiserverUp() {
+      return up
+    },
+    set apiserverUp(value: boolean) {
+      if (up && !value) apiserver.closeWatches()
+      up = value
+    },
     client: (userAgent) =>
       new ApiClient(
         {

@@ -379,3 +379,23 @@ describe('apiserver: REST handler', () => {
     expect(apps.resources.map((r) => r.name)).toContain('deployments/scale')
   })
 })
+
+describe('apiserver: filtered watch', () => {
+  it('reports an object leaving the selector as DELETED and one entering it as ADDED', () => {
+    const h = apiHarness({ seed: 1 })
+    const seen: string[] = []
+    h.apiserver.watch(
+      PODS,
+      undefined,
+      { fieldSelector: 'spec.nodeName=worker-1' },
+      String(h.apiserver.revision),
+      (e) => seen.push(`${e.type} ${e.object.metadata.name}`),
+    )
+    h.apiserver.create(PODS, 'default', pod('web'))
+    h.apiserver.bindPod('default', 'web', 'worker-1')
+    h.apiserver.patch(PODS, 'default', 'web', { metadata: { labels: { a: 'b' } } }, 'merge')
+    h.apiserver.delete(PODS, 'default', 'web', { gracePeriodSeconds: 0 })
+    h.advance(0)
+    expect(seen).toEqual(['ADDED web', 'MODIFIED web', 'DELETED web'])
+  })
+})
