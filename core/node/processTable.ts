@@ -1,0 +1,116 @@
+/**
+ * A machine's process table: what `ps aux` and `pstree` show. On a kubeadm node it is a tree:
+ * systemd (pid 1) → containerd and the kubelet (systemd services), and one
+ * containerd-shim-runc-v2 per pod (re-parented to pid 1 because the shim daemonizes), whose
+ * children are the pod's pause process and its containers' processes.
+ *
+ * Invariants:
+ * 1. Pids are unique among live processes and allocated in increasing order, as Linux does,
+ *    with small seeded gaps for the short-lived processes a real host spawns meanwhile; they
+ *    wrap at pid_max back to RESERVED_PIDS, skipping pids in use.
+ * 2. Pid 1 (systemd) always exists; a process' parent is a live process or pid 1.
+ * 3. The table is bounded by what runs: an exited process leaves it at once.
+ */
+import type { Clock } from '../clock'
+import type { Random } from '../random'
+
+export interface ProcessEntry {
+  readonly pid: number
+  readonly ppid: number
+  readonly user: string
+  /** The command line, as /proc/<pid>/cmdline shows it (ps' COMMAND column). */
+  readonly command: string
+  readonly startedAtMs: number
+  /** Resident memory in bytes, if the process knows it (ps' RSS column). */
+  memoryBytes?(): number
+  /** Delivers a signal (`kill`), for processes that can receive one from the lab. */
+  signal?(signal: 'SIGTERM' | 'SIGKILL'): void
+}
+
+/** /proc/sys/kernel/pid_max on 64-bit Linux. */
+export const PID_MAX = 4_194_304
+const RESERVED_PIDS = 300
+export const SYSTEMD_COMMAND = '/sbin/init'
+
+export class ProcessTable {
+  private readonly processes = new Map<number, ProcessEntry>()
+  private lastPid: number
+
+  constructor(
+    readonly machine: string,
+    private readonly clock: Clock,
+    private readonly random: Random,
+  ) {
+    this.processes.set(1, {
+      pid: 1,
+      ppid: 0,
+      user: 'root',
+      command: SYSTEMD_COMMAND,
+      startedAtMs: 0,
+    })
+    // Kernel threads and boot-time services have taken the first few hundred pids.
+    this.lastPid = random.int(600, 1100)
+  }
+
+  /** Starts a process under `ppid` and returns its entry. */
+  spawn(
+    ppid: number,
+    command: string,
+    options: {
+      user?: string
+      memoryBytes?: () => number
+      signal?: (signal: 'SIGTERM' | 'SIGKILL') => void
+    } = {},
+  ): ProcessEntry {
+    const pid = this.allocatePid()
+    const entry: ProcessEntry = {
+      pid,
+      ppid: this.processes.has(ppid) ? ppid : 1,
+      user: options.user ?? 'root',
+      command,
+      startedAtMs: this.clock.nowMs,
+      ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    }
+    this.processes.set(pid, entry)
+    return entry
+  }
+
+  /** The process ends; its children are re-parented to pid 1, as the kernel does. */
+  exit(pid: number): void {
+    if (pid === 1 || !this.processes.delete(pid)) return
+    for (const [childPid, child] of this.processes) {
+      if (child.ppid === pid) this.processes.set(childPid, { ...child, ppid: 1 })
+    }
+  }
+
+  get(pid: number): ProcessEntry | undefined {
+    return this.processes.get(pid)
+  }
+
+  /** kill(1): false when no such process, or it cannot be signalled from here. */
+  kill(pid: number, signal: 'SIGTERM' | 'SIGKILL'): boolean {
+    const entry = this.processes.get(pid)
+    if (entry?.signal === undefined) return false
+    entry.signal(signal)
+    return true
+  }
+
+  /** Every live process, by pid (ps aux order). */
+  list(): ProcessEntry[] {
+    return [...this.processes.values()].sort((a, b) => a.pid - b.pid)
+  }
+
+  children(pid: number): ProcessEntry[] {
+    return this.list().filter((p) => p.ppid === pid)
+  }
+
+  private allocatePid(): number {
+    for (let tries = 0; tries < PID_MAX; tries++) {
+      this.lastPid += 1 + this.random.int(0, 3)
+      if (this.lastPid >= PID_MAX) this.lastPid = RESERVED_PIDS + this.random.int(0, 3)
+      if (!this.processes.has(this.lastPid)) return this.lastPid
+    }
+    throw new RangeError(`${this.machine}: fork: Resource temporarily unavailable`)
+  }
+}

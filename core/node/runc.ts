@@ -1,0 +1,142 @@
+/**
+ * runc: creates a container's process for a shim, delivers signals to it and reports how it
+ * ended. On a real node `runc create` sets up namespaces and cgroups and exits; the container's
+ * process stays as a child of the shim. Here a process runs a Program (core/node/program.ts).
+ *
+ * Invariants:
+ * 1. A process reports its end exactly once, on the clock after the event that ended it (never
+ *    inside the caller's call), with exit code, signal and OOM flag as the kernel would give
+ *    them: SIGKILL → 137 (signal 9); OOM kill → 137, oomKilled.
+ * 2. A process is in the machine's process table from start until it ends, as a child of its
+ *    shim; nothing it does after its end (a late log line or exit) has an effect.
+ * 3. SIGKILL cannot be caught: the process ends whatever the program does. SIGTERM is the
+ *    program's to handle (pid 1 without a handler ignores it).
+ */
+import type { Clock } from '../clock'
+import type { Random } from '../random'
+import type { ProcessTable } from './processTable'
+import type { HttpRequest, HttpResponse, Program, ProgramContext, RunningProgram } from './program'
+import type { ExecCapable, ExecResult } from './programs/support'
+
+export interface ExitStatus {
+  exitCode: number
+  /** The signal number that ended the process (9 for SIGKILL), if one did. */
+  signal: number | undefined
+  oomKilled: boolean
+  atMs: number
+}
+
+/** What a container's process is started with (ProgramContext minus the runtime's callbacks). */
+export type ProcessSetup = Omit<ProgramContext, 'clock' | 'random' | 'log' | 'exit' | 'oomKill'>
+
+export interface ProcessSpec {
+  ppid: number
+  program: Program
+  setup: ProcessSetup
+  random: Random
+  /** Where stdout/stderr go: the container's log file, written by the shim. */
+  log(line: string): void
+}
+
+export const SIGKILL_EXIT_CODE = 137
+
+export class RuncProcess {
+  private program: RunningProgram & ExecCapable
+  private ended: ExitStatus | undefined
+
+  constructor(
+    readonly pid: number,
+    readonly command: string,
+    private readonly clock: Clock,
+    private readonly hooks: {
+      /** Runs as the process ends (the kernel reaps it from the process table). */
+      ended(status: ExitStatus): void
+      /** Runs on the clock afterwards (the shim's wait(2) returns). */
+      reported(status: ExitStatus): void
+    },
+  ) {
+    this.program = { signal: () => undefined }
+  }
+
+  /** @internal Starts the program; it may end before this returns. */
+  attach(program: RunningProgram & ExecCapable): void {
+    this.program = program
+  }
+
+  get running(): boolean {
+    return this.ended === undefined
+  }
+
+  get exitStatus(): ExitStatus | undefined {
+    return this.ended
+  }
+
+  /** kill(2): SIGKILL ends the process at once; SIGTERM is up to the program. */
+  signal(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.ended !== undefined) return
+    this.program.signal(signal)
+    if (signal === 'SIGKILL')
+      this.finish({ exitCode: SIGKILL_EXIT_CODE, signal: 9, oomKilled: false })
+  }
+
+  http(request: HttpRequest): HttpResponse | undefined {
+    return this.ended === undefined ? this.program.http?.(request) : undefined
+  }
+
+  listening(): number[] {
+    return this.ended === undefined ? (this.program.listening?.() ?? []) : []
+  }
+
+  memoryBytes(): number {
+    return this.ended === undefined ? (this.program.memoryBytes?.() ?? 0) : 0
+  }
+
+  /** Runs a command in the container (exec probes, crictl exec); undefined if it cannot. */
+  exec(command: readonly string[], timeoutMs: number): ExecResult | undefined {
+    return this.ended === undefined ? this.program.exec?.(command, timeoutMs) : undefined
+  }
+
+  /** @internal The program or the kernel ended the process. */
+  finish(status: Omit<ExitStatus, 'atMs'>): void {
+    if (this.ended !== undefined) return
+    const ended = { ...status, atMs: this.clock.nowMs }
+    this.ended = ended
+    this.hooks.ended(ended)
+    this.clock.schedule(0, `exit ${this.pid}`, () => this.hooks.reported(ended))
+  }
+}
+
+export class Runc {
+  constructor(
+    private readonly clock: Clock,
+    private readonly processes: ProcessTable,
+  ) {}
+
+  /** `runc create` + `runc start`: the process runs; `onExit` hears how it ended. */
+  run(spec: ProcessSpec, onExit: (status: ExitStatus) => void): RuncProcess {
+    const context = (process: RuncProcess | undefined): ProgramContext => ({
+      ...spec.setup,
+      clock: this.clock,
+      random: spec.random,
+      log: (line) => {
+        if (process?.running === true) spec.log(line)
+      },
+      exit: (code) =>
+        process?.finish({ exitCode: code & 0xff, signal: undefined, oomKilled: false }),
+      oomKill: () => process?.finish({ exitCode: SIGKILL_EXIT_CODE, signal: 9, oomKilled: true }),
+    })
+    const command = spec.program.processName(context(undefined))
+    const holder: { process?: RuncProcess } = {}
+    const entry = this.processes.spawn(spec.ppid, command, {
+      memoryBytes: () => holder.process?.memoryBytes() ?? 0,
+      signal: (signal) => holder.process?.signal(signal),
+    })
+    const process = new RuncProcess(entry.pid, command, this.clock, {
+      ended: () => this.processes.exit(entry.pid),
+      reported: onExit,
+    })
+    holder.process = process
+    process.attach(spec.program.start(context(process)))
+    return process
+  }
+}
