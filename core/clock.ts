@@ -2,7 +2,8 @@
  * Virtual time for the simulation.
  *
  * Invariants:
- * 1. Time is an integer number of milliseconds since the simulation started; it never goes back.
+ * 1. Time is an integer number of milliseconds since the lab started (negative while the cluster
+ *    warms up before the learner arrives); it never goes back.
  * 2. Tasks run in (time, sequence) order: two tasks due at the same millisecond run in the order
  *    they were scheduled, so a run is reproducible.
  * 3. While a task runs, `nowMs` is the task's due time, not the target of the current `advance`.
@@ -43,9 +44,15 @@ export class TaskLimitExceeded extends Error {
 }
 
 export class Clock {
-  private now = 0
+  private now: number
   private seq = 0
   private readonly heap: Entry[] = []
+
+  constructor(startMs = 0) {
+    if (!Number.isInteger(startMs))
+      throw new RangeError(`clock: start must be an integer, got ${startMs}`)
+    this.now = startMs
+  }
 
   get nowMs(): number {
     return this.now

@@ -24,6 +24,10 @@ export type {
   WorldObject,
 } from './cluster/world'
 export type { ClusterSpec } from './cluster/spec'
+export type { ActiveFault } from './faults/faults'
+export type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
+import type { ActiveFault } from './faults/faults'
+import type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
 
 /** Languages of the UI and of KubeLab's own messages (real tools always speak English). */
 export type Language = 'en' | 'pt-BR'
@@ -49,6 +53,12 @@ export interface CommandSpecs {
   /** The world's objects and the revision they are at: an informer's initial list. */
   'world/list': { params: object; result: { resourceVersion: number; items: WorldObject[] } }
   'clock/advance': { params: { ms: number }; result: { nowMs: number } }
+  /** The fault kinds the simulation offers, and where each applies. */
+  'fault/kinds': { params: object; result: { kinds: FaultKind[] } }
+  'fault/apply': { params: { fault: FaultKindId; target: FaultTarget }; result: ActiveFault }
+  'fault/heal': { params: { id: string }; result: ActiveFault }
+  'fault/heal-all': { params: object; result: { healed: ActiveFault[] } }
+  'fault/list': { params: object; result: { active: ActiveFault[] } }
   'shell/exec': {
     params: { session: string; line: string; language?: Language }
     result: ShellResult
@@ -68,6 +78,8 @@ export type ResultOf<K extends CommandKind> = CommandSpecs[K]['result']
 export type SimulationEvent =
   | { kind: 'world/changed'; type: WatchEventType; object: WorldObject; resourceVersion: number }
   | { kind: 'clock/ticked'; nowMs: number }
+  | { kind: 'fault/applied'; fault: ActiveFault }
+  | { kind: 'fault/healed'; fault: ActiveFault }
 
 export type SimulationEventKind = SimulationEvent['kind']
 

@@ -23,11 +23,24 @@ import { Random } from './random'
 import { ShellSession } from './shell/session'
 import { ObjectStore } from './store/objectStore'
 import { KUBERNETES_VERSION } from './version'
+import { ExplainLog } from './explain/explain'
+import { KubernetesCluster } from './kubernetes/cluster'
+import { staleComponents } from './kubernetes/componentStates'
+import { FAULT_KINDS, FaultError } from './faults/catalogue'
+import { FaultManager } from './faults/faults'
 
 export interface SimulationOptions {
   seed: number
   cluster?: ClusterSpec
+  /** Run Kubernetes on the machines (default). False gives the bare world, for UI and shell tests. */
+  kubernetes?: boolean
 }
+
+/**
+ * The cluster is set up (kubeadm init and join) this long before the learner arrives, so the lab
+ * opens on a cluster that has settled, with ages like a real one ("10m").
+ */
+export const WARMUP_MS = 10 * 60 * 1000
 
 export class CommandError extends Error {
   constructor(
@@ -46,8 +59,11 @@ const MAX_SESSIONS = 64
 type Handlers = { [K in CommandKind]: (command: CommandOf<K>) => ResultOf<K> }
 
 export class Simulation {
-  readonly clock = new Clock()
+  readonly clock: Clock
   readonly random: Random
+  readonly explain: ExplainLog
+  readonly kubernetes: KubernetesCluster | undefined
+  private faultManager: FaultManager | undefined
   readonly world = new ObjectStore<WorldObject>()
   readonly cluster: ClusterSpec
   private readonly listeners = new Set<(event: SimulationEvent) => void>()
@@ -56,9 +72,25 @@ export class Simulation {
   constructor(readonly options: SimulationOptions) {
     if (!Number.isInteger(options.seed))
       throw new RangeError(`seed must be an integer, got ${options.seed}`)
+    const withKubernetes = options.kubernetes ?? true
+    this.clock = new Clock(withKubernetes ? -WARMUP_MS : 0)
     this.random = new Random(options.seed)
+    this.explain = new ExplainLog(() => this.clock.nowMs)
     this.cluster = options.cluster ?? DEFAULT_CLUSTER
     for (const object of buildWorld(this.cluster)) this.world.create(worldKey(object), object)
+    this.kubernetes = withKubernetes
+      ? new KubernetesCluster({
+          clock: this.clock,
+          random: this.random.fork('kubernetes'),
+          explain: this.explain,
+          machines: this.machines(),
+        })
+      : undefined
+    if (this.kubernetes !== undefined) {
+      this.kubernetes.boot()
+      this.clock.advance(WARMUP_MS)
+      this.syncWorld()
+    }
     this.world.watch(this.world.revision, (change) =>
       this.emit({
         kind: 'world/changed',
@@ -95,6 +127,7 @@ export class Simulation {
       )
     }
     const nowMs = this.clock.advance(ms)
+    this.syncWorld()
     this.emit({ kind: 'clock/ticked', nowMs })
     return nowMs
   }
@@ -118,6 +151,29 @@ export class Simulation {
     }),
     'world/list': () => ({ resourceVersion: this.world.revision, items: this.world.list() }),
     'clock/advance': (command) => ({ nowMs: this.advance(command.ms) }),
+    'fault/kinds': () => ({ kinds: [...FAULT_KINDS] }),
+    'fault/apply': (command) =>
+      this.withFaults((faults) => {
+        const fault = faults.apply(command.fault, command.target)
+        this.syncWorld()
+        this.emit({ kind: 'fault/applied', fault })
+        return fault
+      }),
+    'fault/heal': (command) =>
+      this.withFaults((faults) => {
+        const fault = faults.heal(command.id)
+        this.syncWorld()
+        this.emit({ kind: 'fault/healed', fault })
+        return fault
+      }),
+    'fault/heal-all': () =>
+      this.withFaults((faults) => {
+        const healed = faults.healAll()
+        this.syncWorld()
+        for (const fault of healed) this.emit({ kind: 'fault/healed', fault })
+        return { healed }
+      }),
+    'fault/list': () => ({ active: this.faultManager?.list() ?? [] }),
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
   }
@@ -140,6 +196,27 @@ export class Simulation {
       this.sessions.set(id, session)
     }
     return session
+  }
+
+  /** Runs `work` with the fault manager, turning fault errors into BadCommand replies. */
+  private withFaults<T>(work: (faults: FaultManager) => T): T {
+    if (this.kubernetes === undefined)
+      throw new CommandError('BadCommand', 'this simulation runs no Kubernetes cluster')
+    this.faultManager ??= new FaultManager(this.kubernetes, () => this.clock.nowMs)
+    try {
+      return work(this.faultManager)
+    } catch (error) {
+      if (error instanceof FaultError) throw new CommandError('BadCommand', error.message)
+      throw error
+    }
+  }
+
+  /** Brings the drawn components' states in line with the processes that really run. */
+  syncWorld(): void {
+    if (this.kubernetes === undefined) return
+    for (const component of staleComponents(this.kubernetes, this.components())) {
+      this.world.update(worldKey(component), component)
+    }
   }
 
   private emit(event: SimulationEvent): void {

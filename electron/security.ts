@@ -82,6 +82,11 @@ const COMMAND_KINDS = {
   'simulation/describe': true,
   'world/list': true,
   'clock/advance': true,
+  'fault/kinds': true,
+  'fault/apply': true,
+  'fault/heal': true,
+  'fault/heal-all': true,
+  'fault/list': true,
   'shell/exec': true,
 } as const satisfies Record<CommandKind, true>
 

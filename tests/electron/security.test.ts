@@ -15,6 +15,19 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
   'simulation/describe': { type: 'command', id: 1, command: { kind: 'simulation/describe' } },
   'world/list': { type: 'command', id: 2, command: { kind: 'world/list' } },
   'clock/advance': { type: 'command', id: 3, command: { kind: 'clock/advance', ms: 1000 } },
+  'fault/kinds': { type: 'command', id: 5, command: { kind: 'fault/kinds' } },
+  'fault/apply': {
+    type: 'command',
+    id: 6,
+    command: {
+      kind: 'fault/apply',
+      fault: 'process/stop',
+      target: { kind: 'component', type: 'kubelet', machine: 'worker-1' },
+    },
+  },
+  'fault/heal': { type: 'command', id: 7, command: { kind: 'fault/heal', id: 'fault-1' } },
+  'fault/heal-all': { type: 'command', id: 8, command: { kind: 'fault/heal-all' } },
+  'fault/list': { type: 'command', id: 9, command: { kind: 'fault/list' } },
   'shell/exec': {
     type: 'command',
     id: 4,
@@ -192,12 +205,22 @@ describe('command kinds', () => {
       'simulation/describe': true,
       'world/list': true,
       'clock/advance': true,
+      'fault/kinds': true,
+      'fault/apply': true,
+      'fault/heal': true,
+      'fault/heal-all': true,
+      'fault/list': true,
       'shell/exec': true,
     } satisfies Record<CommandKind, true>
     const missing = {
       'simulation/describe': true,
       'world/list': true,
       'clock/advance': true,
+      'fault/kinds': true,
+      'fault/apply': true,
+      'fault/heal': true,
+      'fault/heal-all': true,
+      'fault/list': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {
