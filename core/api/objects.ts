@@ -18,6 +18,22 @@ export function clone<T>(value: T): T {
   return out as T
 }
 
+/**
+ * A deep copy, frozen: what watches share among their watchers. Informer caches hold these, and
+ * as with client-go's shared informers, nobody may mutate them (in strict mode a write throws).
+ */
+export function frozenClone<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value))
+    return Object.freeze(value.map((item) => frozenClone(item) as unknown)) as T
+  const out: Record<string, unknown> = {}
+  for (const key in value as Record<string, unknown>) {
+    const member = (value as Record<string, unknown>)[key]
+    if (member !== undefined) out[key] = frozenClone(member)
+  }
+  return Object.freeze(out) as T
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false

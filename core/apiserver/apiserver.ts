@@ -28,6 +28,7 @@ import { applyPatch, type PatchType } from './patch'
 import { apiVersionOf, etcdKey, etcdListPrefix, findResource, type ResourceDef } from './resources'
 import { ApiError, errors } from './status'
 import { strategyFor } from './strategies/index'
+import { WatchCache } from './watchCache'
 import type { StrategyContext } from './strategies/strategy'
 
 export interface ListOptions {
@@ -52,6 +53,7 @@ export class ApiServer {
   readonly clusterIPs: ClusterIPAllocator
   readonly nodePorts: NodePortAllocator
   private readonly openWatches = new Set<{ stop(): void; onClose: (() => void) | undefined }>()
+  private readonly watchCache: WatchCache
   private readonly uidRandom: Random
   private readonly nameRandom: Random
 
@@ -62,6 +64,7 @@ export class ApiServer {
     /** The etcd member this API server talks to (kubeadm: the one on its own node). */
     private readonly etcdMember: string,
   ) {
+    this.watchCache = new WatchCache(etcd.kv)
     this.uidRandom = random.fork('apiserver/uid')
     this.nameRandom = random.fork('apiserver/generateName')
     this.clusterIPs = new ClusterIPAllocator(random.fork('apiserver/clusterip'))
@@ -296,16 +299,24 @@ export class ApiServer {
     }
     const matches = (o: KubeObject): boolean =>
       matchesAll(o.metadata.labels, labels) && matchesFields(o, fields)
-    const stop = this.etcd.kv.watch(from, (change: StoreEvent<KubeObject>) => {
-      if (!change.key.startsWith(prefix)) return
-      const type = watchType(change, matches)
-      if (type === undefined) return
-      pending.push({ type, object: clone(change.object) })
-      if (!scheduled) {
-        scheduled = true
-        this.clock.schedule(0, `watch ${def.resource}`, flush)
-      }
-    })
+    const nodeName = fields.find((f) => f.field === 'spec.nodeName' && f.operator === '=')?.value
+    const stop = this.watchCache.add(
+      {
+        prefix,
+        deliver: (change: StoreEvent<KubeObject>, shared: KubeObject) => {
+          const type = watchType(change, matches)
+          if (type === undefined) return
+          pending.push({ type, object: shared })
+          if (!scheduled) {
+            scheduled = true
+            this.clock.schedule(0, `watch ${def.resource}`, flush)
+          }
+        },
+      },
+      from,
+      `${def.etcdPrefix}/`,
+      nodeName === '' ? undefined : nodeName,
+    )
     const entry = { stop: () => ((stopped = true), stop()), onClose }
     this.openWatches.add(entry)
     return () => {
