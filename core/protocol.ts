@@ -25,6 +25,8 @@ export type {
 } from './cluster/world'
 export type { ClusterSpec } from './cluster/spec'
 export type { ActiveFault } from './faults/faults'
+export type { Reason } from './explain/explain'
+import type { Reason } from './explain/explain'
 export type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
 import type { ActiveFault } from './faults/faults'
 import type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
@@ -59,6 +61,8 @@ export interface CommandSpecs {
   'fault/heal': { params: { id: string }; result: ActiveFault }
   'fault/heal-all': { params: object; result: { healed: ActiveFault[] } }
   'fault/list': { params: object; result: { active: ActiveFault[] } }
+  /** Why a subject ("Pod default/web-7c9f-abcde", "Node worker-1") is as it is: a chain of reasons. */
+  'explain/why': { params: { subject: string }; result: { chain: Reason[] } }
   'shell/exec': {
     params: { session: string; line: string; language?: Language }
     result: ShellResult

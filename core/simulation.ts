@@ -28,6 +28,8 @@ import { KubernetesCluster } from './kubernetes/cluster'
 import { staleComponents } from './kubernetes/componentStates'
 import { FAULT_KINDS, FaultError } from './faults/catalogue'
 import { FaultManager } from './faults/faults'
+import { why } from './explain/why'
+import { describeFault } from './faults/describe'
 
 export interface SimulationOptions {
   seed: number
@@ -155,6 +157,7 @@ export class Simulation {
     'fault/apply': (command) =>
       this.withFaults((faults) => {
         const fault = faults.apply(command.fault, command.target)
+        this.explain.record(describeFault(fault, 'applied'))
         this.syncWorld()
         this.emit({ kind: 'fault/applied', fault })
         return fault
@@ -162,6 +165,7 @@ export class Simulation {
     'fault/heal': (command) =>
       this.withFaults((faults) => {
         const fault = faults.heal(command.id)
+        this.explain.record(describeFault(fault, 'healed'))
         this.syncWorld()
         this.emit({ kind: 'fault/healed', fault })
         return fault
@@ -169,11 +173,18 @@ export class Simulation {
     'fault/heal-all': () =>
       this.withFaults((faults) => {
         const healed = faults.healAll()
+        for (const fault of healed) this.explain.record(describeFault(fault, 'healed'))
         this.syncWorld()
         for (const fault of healed) this.emit({ kind: 'fault/healed', fault })
         return { healed }
       }),
     'fault/list': () => ({ active: this.faultManager?.list() ?? [] }),
+    'explain/why': (command) => ({
+      chain:
+        this.kubernetes === undefined
+          ? []
+          : why(command.subject, this.kubernetes, this.explain, this.clock.nowMs),
+    }),
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
   }

@@ -87,6 +87,7 @@ const COMMAND_KINDS = {
   'fault/heal': true,
   'fault/heal-all': true,
   'fault/list': true,
+  'explain/why': true,
   'shell/exec': true,
 } as const satisfies Record<CommandKind, true>
 

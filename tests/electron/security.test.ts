@@ -28,6 +28,11 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
   'fault/heal': { type: 'command', id: 7, command: { kind: 'fault/heal', id: 'fault-1' } },
   'fault/heal-all': { type: 'command', id: 8, command: { kind: 'fault/heal-all' } },
   'fault/list': { type: 'command', id: 9, command: { kind: 'fault/list' } },
+  'explain/why': {
+    type: 'command',
+    id: 10,
+    command: { kind: 'explain/why', subject: 'Pod default/web' },
+  },
   'shell/exec': {
     type: 'command',
     id: 4,
@@ -210,6 +215,7 @@ describe('command kinds', () => {
       'fault/heal': true,
       'fault/heal-all': true,
       'fault/list': true,
+      'explain/why': true,
       'shell/exec': true,
     } satisfies Record<CommandKind, true>
     const missing = {
@@ -221,6 +227,7 @@ describe('command kinds', () => {
       'fault/heal': true,
       'fault/heal-all': true,
       'fault/list': true,
+      'explain/why': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {
