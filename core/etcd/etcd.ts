@@ -34,6 +34,12 @@ export interface EtcdMember {
   up: boolean
 }
 
+export interface EtcdSnapshot<T> {
+  revision: number
+  entries: [string, T][]
+  memberName: string
+}
+
 export class EtcdUnavailable extends Error {
   constructor(
     message: string,
@@ -123,6 +129,25 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
         0,
       )
     if (this.leaderName === undefined) throw new EtcdUnavailable(ERR_TIMEOUT, REQUEST_TIMEOUT_MS)
+  }
+
+  /**
+   * `etcdctl snapshot save`: the keyspace at the current revision, taken through a member that
+   * can serve (it needs a leader, as a real snapshot streams from a healthy member).
+   */
+  snapshotSave(via: string): EtcdSnapshot<T> {
+    this.ensureAvailable(via)
+    const { revision, entries } = this.kv.snapshot()
+    return { revision, entries, memberName: via }
+  }
+
+  /**
+   * `etcdctl snapshot restore` followed by pointing the members at the restored data: the
+   * keyspace becomes the snapshot's. Whatever was written after it is gone.
+   */
+  snapshotRestore(snapshot: EtcdSnapshot<T>): void {
+    this.kv.restore(snapshot)
+    this.note(`restored snapshot taken at revision ${snapshot.revision}`)
   }
 
   /** What happened, for journalctl and "why?". */

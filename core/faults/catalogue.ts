@@ -12,6 +12,7 @@
  * "kill" is SIGKILL: systemd restarts its services after RestartSec, the kubelet restarts
  * containers with its back-off.
  */
+import type { Pod } from '../api/types'
 import type { ComponentType } from '../cluster/world'
 import type { KubernetesCluster, NodeRuntime } from '../kubernetes/cluster'
 import { MANIFEST_DIR } from '../kubeadm/staticPods'
@@ -20,6 +21,7 @@ export type FaultTarget =
   | { kind: 'component'; type: ComponentType; machine: string }
   | { kind: 'machine'; machine: string }
   | { kind: 'port'; machine: string; port: number; protocol: 'TCP' | 'UDP' }
+  | { kind: 'pod'; namespace: string; name: string; container?: string }
 
 export type FaultKindId =
   | 'process/stop'
@@ -29,6 +31,7 @@ export type FaultKindId =
   | 'machine/partition-control-plane'
   | 'port/block'
   | 'registry/unreachable'
+  | 'container/kill'
 
 export interface FaultKind {
   id: FaultKindId
@@ -62,6 +65,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   { id: 'machine/partition-control-plane', target: 'machine', reversible: true },
   { id: 'port/block', target: 'port', reversible: true },
   { id: 'registry/unreachable', target: 'machine', reversible: true },
+  { id: 'container/kill', target: 'pod', reversible: false },
 ]
 
 /** systemd's RestartSec: kubelet.service 10 s, containerd.service 5 s. */
@@ -114,6 +118,10 @@ export function applyFault(
       cluster.network.fabric.blockPort(target.machine, target.port, target.protocol)
       return () => cluster.network.fabric.unblockPort(target.machine, target.port, target.protocol)
     }
+    case 'container/kill':
+      if (target.kind !== 'pod') throw new FaultError('container/kill needs a pod target')
+      killContainer(cluster, target)
+      return () => undefined
     case 'registry/unreachable': {
       const node = nodeOf(cluster, asMachine(target).machine)
       node.containerd.registryReachable = false
@@ -174,6 +182,30 @@ function killComponent(
   if (process === undefined)
     throw new FaultError(`no ${target.type} process runs on ${target.machine}`)
   node.processes.kill(process.pid, 'SIGKILL')
+}
+
+/** SIGKILL to a pod's container process(es): the kubelet sees the exit and restarts it. */
+function killContainer(
+  cluster: KubernetesCluster,
+  target: Extract<FaultTarget, { kind: 'pod' }>,
+): void {
+  const pod = cluster.etcd.kv.get(`/registry/pods/${target.namespace}/${target.name}`) as
+    Pod | undefined
+  if (pod === undefined) throw new FaultError(`pods "${target.name}" not found`)
+  const node = pod.spec.nodeName === undefined ? undefined : cluster.nodes.get(pod.spec.nodeName)
+  if (node === undefined) throw new FaultError(`pod ${target.name} is not running on any node`)
+  if (!node.containerd.running)
+    throw new FaultError(`containerd is not running on ${node.machine.metadata.name}`)
+  const sandboxes = node.containerd.listPodSandbox({ uid: pod.metadata.uid! })
+  const running = sandboxes
+    .flatMap((sandbox) => node.containerd.listContainers({ podSandboxId: sandbox.id }))
+    .filter(
+      (c) =>
+        c.pid !== undefined &&
+        (target.container === undefined || c.metadata.name === target.container),
+    )
+  if (running.length === 0) throw new FaultError(`no running container in pod ${target.name}`)
+  for (const container of running) node.processes.kill(container.pid!, 'SIGKILL')
 }
 
 /** Power off: every process dies at once, the machine drops off the network. */

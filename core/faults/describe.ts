@@ -11,11 +11,13 @@ const HOW: Record<string, string> = {
   'machine/partition-control-plane': 'was cut off from the control plane',
   'port/block': 'had a port blocked',
   'registry/unreachable': 'lost its image registry',
+  'container/kill': 'had its container killed (SIGKILL)',
 }
 
 export function subjectOf(fault: ActiveFault): string {
   const target = fault.target
   if (target.kind === 'component') return `Component ${target.type}-${target.machine}`
+  if (target.kind === 'pod') return `Pod ${target.namespace}/${target.name}`
   return `Machine ${target.machine}`
 }
 
@@ -29,7 +31,9 @@ export function describeFault(
       ? `${target.type} on ${target.machine}`
       : target.kind === 'port'
         ? `${target.machine} (port ${target.port}/${target.protocol})`
-        : target.machine
+        : target.kind === 'pod'
+          ? `pod ${target.namespace}/${target.name}`
+          : target.machine
   const at = formatClock(Math.max(0, fault.sinceMs))
   return {
     component: 'lab',

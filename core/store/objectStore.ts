@@ -126,6 +126,30 @@ export class ObjectStore<T extends StoredObject> {
     return () => this.watchers.delete(handler)
   }
 
+  /** Every key and value at the current revision: what `etcdctl snapshot save` writes. */
+  snapshot(): { revision: number; entries: [string, T][] } {
+    return {
+      revision: this.rev,
+      entries: [...this.objects.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    }
+  }
+
+  /**
+   * Replaces the whole keyspace with a snapshot's, as restoring one does. Watchers see the
+   * difference as ordinary changes (each a new revision), so caches converge on the restored state.
+   */
+  restore(snapshot: { entries: [string, T][] }): void {
+    const wanted = new Map(snapshot.entries)
+    for (const key of [...this.objects.keys()].sort())
+      if (!wanted.has(key)) this.write('DELETED', key, this.objects.get(key)!)
+    for (const [key, object] of snapshot.entries) {
+      const current = this.objects.get(key)
+      if (current === undefined) this.write('ADDED', key, object)
+      else if (JSON.stringify(current) !== JSON.stringify(object))
+        this.write('MODIFIED', key, object)
+    }
+  }
+
   /** Drops history up to and including `revision`, as `etcdctl compact` does. */
   compact(revision: number): void {
     const upTo = Math.min(revision, this.rev)

@@ -281,3 +281,35 @@ describe('cluster: determinism', () => {
     expect(run(12)).not.toBe(first)
   })
 })
+
+describe('cluster: more faults', () => {
+  it('cluster: a killed container is restarted by the kubelet: RESTARTS 1, exit 137 in lastState', () => {
+    const t = sim({ seed: 9 })
+    t.create(deployment('web', 1))
+    t.advance('30s')
+    const name = pods(t)[0]!.metadata.name!
+    t.fault('container/kill', { kind: 'pod', namespace: 'default', name })
+    t.advance('5s')
+    const pod = pods(t)[0]!
+    const status = pod.status!.containerStatuses![0]!
+    expect(status.restartCount).toBe(1)
+    expect(status.lastState.terminated).toMatchObject({ exitCode: 137 })
+    expect(pod.status!.phase).toBe('Running')
+  })
+
+  it('cluster: a powered-off worker goes Unknown, its pods move after 300 s; powered on, it is Ready again', () => {
+    const t = sim({ seed: 10 })
+    t.create(deployment('web', 4))
+    t.advance('30s')
+    const off = t.fault('machine/power-off', { kind: 'machine', machine: 'worker-2' })
+    t.advance('7m')
+    expect(ready(t, 'worker-2').status).toBe('Unknown')
+    const live = pods(t).filter((p) => p.metadata.deletionTimestamp === undefined)
+    expect(
+      live.filter((p) => p.spec.nodeName === 'worker-1' && p.status?.phase === 'Running'),
+    ).toHaveLength(4)
+    t.heal(off.id)
+    t.advance('1m')
+    expect(ready(t, 'worker-2').status).toBe('True')
+  })
+})
