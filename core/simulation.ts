@@ -25,7 +25,7 @@ import { ObjectStore } from './store/objectStore'
 import { KUBERNETES_VERSION } from './version'
 import { ExplainLog } from './explain/explain'
 import { KubernetesCluster } from './kubernetes/cluster'
-import { staleComponents } from './kubernetes/componentStates'
+import { staleComponents, staleMachines } from './kubernetes/componentStates'
 import { FAULT_KINDS, FaultError } from './faults/catalogue'
 import { FaultManager } from './faults/faults'
 import { why } from './explain/why'
@@ -225,6 +225,9 @@ export class Simulation {
   /** Brings the drawn components' states in line with the processes that really run. */
   syncWorld(): void {
     if (this.kubernetes === undefined) return
+    for (const machine of staleMachines(this.kubernetes, this.machines())) {
+      this.world.update(worldKey(machine), machine)
+    }
     for (const component of staleComponents(this.kubernetes, this.components())) {
       this.world.update(worldKey(component), component)
     }

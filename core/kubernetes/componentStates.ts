@@ -2,7 +2,7 @@
  * Whether each drawn component's process runs right now, read from the running cluster, so the
  * world objects (what the UI draws) follow reality instead of being set by hand.
  */
-import type { Component, ComponentType } from '../cluster/world'
+import type { Component, ComponentType, Machine } from '../cluster/world'
 import type { KubernetesCluster } from './cluster'
 
 export function isRunning(
@@ -43,6 +43,17 @@ export function staleComponents(
       : 'Stopped'
     if (component.status.state !== state)
       stale.push({ ...component, status: { ...component.status, state } })
+  }
+  return stale
+}
+
+/** The machines whose drawn power differs from reality (a power-off fault), corrected. */
+export function staleMachines(cluster: KubernetesCluster, machines: readonly Machine[]): Machine[] {
+  const stale: Machine[] = []
+  for (const machine of machines) {
+    const power = cluster.network.fabric.isPoweredOn(machine.metadata.name) ? 'On' : 'Off'
+    if (machine.status.power !== power)
+      stale.push({ ...machine, status: { ...machine.status, power } })
   }
   return stale
 }
