@@ -35,6 +35,13 @@ const NEVER_MESSAGE = 'Kubelet never posted node status.'
 
 type Health = 'Ready' | 'NotReady' | 'Unknown'
 
+/** Conditions that taint a node NoSchedule while True (TaintNodesByCondition). */
+const PRESSURE_TAINTS: Partial<Record<NodeCondition['type'], string>> = {
+  MemoryPressure: 'node.kubernetes.io/memory-pressure',
+  DiskPressure: 'node.kubernetes.io/disk-pressure',
+  PIDPressure: 'node.kubernetes.io/pid-pressure',
+}
+
 export class NodeLifecycleController {
   private nodes: Informer<Node> | undefined
   private pods: Informer<Pod> | undefined
@@ -153,12 +160,28 @@ export class NodeLifecycleController {
     )
   }
 
-  /** Keeps exactly the taints that match the node's health (FIDELITY.md §4.4). */
+  /**
+   * Keeps exactly the taints that match the node's health (FIDELITY.md §4.4), and the NoSchedule
+   * taints of its pressure conditions ("Taint Nodes by Condition").
+   */
   private applyTaints(node: Node, health: Health): void {
     const wanted =
       health === 'Ready' ? undefined : health === 'NotReady' ? TAINT_NOT_READY : TAINT_UNREACHABLE
     const current = node.spec.taints ?? []
-    const kept = current.filter((t) => t.key !== TAINT_NOT_READY && t.key !== TAINT_UNREACHABLE)
+    const managed = [TAINT_NOT_READY, TAINT_UNREACHABLE, ...Object.values(PRESSURE_TAINTS)]
+    const kept = current.filter((t) => !managed.includes(t.key))
+    const pressure: Taint[] =
+      health === 'Unknown'
+        ? []
+        : (node.status?.conditions ?? [])
+            .filter((c) => c.status === 'True' && PRESSURE_TAINTS[c.type] !== undefined)
+            .map(
+              (c) =>
+                current.find((t) => t.key === PRESSURE_TAINTS[c.type]) ?? {
+                  key: PRESSURE_TAINTS[c.type]!,
+                  effect: 'NoSchedule',
+                },
+            )
     const now = rfc3339(this.context.clock.nowMs)
     const healthTaints: Taint[] =
       wanted === undefined
@@ -171,7 +194,7 @@ export class NodeLifecycleController {
                 ...(effect === 'NoExecute' ? { timeAdded: now } : {}),
               },
           )
-    const next = [...kept, ...healthTaints]
+    const next = [...kept, ...pressure, ...healthTaints]
     if (JSON.stringify(next) === JSON.stringify(current)) return
     this.context.client.patch(
       'nodes',

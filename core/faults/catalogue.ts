@@ -26,12 +26,15 @@ export type FaultTarget =
 export type FaultKindId =
   | 'process/stop'
   | 'process/kill'
+  | 'process/restart'
   | 'machine/power-off'
   | 'machine/partition'
   | 'machine/partition-control-plane'
   | 'port/block'
   | 'registry/unreachable'
   | 'container/kill'
+  | 'node/memory-pressure'
+  | 'node/disk-pressure'
 
 export interface FaultKind {
   id: FaultKindId
@@ -60,12 +63,15 @@ const ALL_COMPONENTS: ComponentType[] = [
 export const FAULT_KINDS: readonly FaultKind[] = [
   { id: 'process/stop', target: 'component', components: ALL_COMPONENTS, reversible: true },
   { id: 'process/kill', target: 'component', components: ALL_COMPONENTS, reversible: false },
+  { id: 'process/restart', target: 'component', components: ALL_COMPONENTS, reversible: false },
   { id: 'machine/power-off', target: 'machine', reversible: true },
   { id: 'machine/partition', target: 'machine', reversible: true },
   { id: 'machine/partition-control-plane', target: 'machine', reversible: true },
   { id: 'port/block', target: 'port', reversible: true },
   { id: 'registry/unreachable', target: 'machine', reversible: true },
   { id: 'container/kill', target: 'pod', reversible: false },
+  { id: 'node/memory-pressure', target: 'machine', reversible: true },
+  { id: 'node/disk-pressure', target: 'machine', reversible: true },
 ]
 
 /** systemd's RestartSec: kubelet.service 10 s, containerd.service 5 s. */
@@ -102,6 +108,9 @@ export function applyFault(
     case 'process/kill':
       killComponent(cluster, asComponent(target))
       return () => undefined
+    case 'process/restart':
+      restartComponent(cluster, asComponent(target))
+      return () => undefined
     case 'machine/power-off':
       return powerOff(cluster, asMachine(target).machine)
     case 'machine/partition':
@@ -122,6 +131,13 @@ export function applyFault(
       if (target.kind !== 'pod') throw new FaultError('container/kill needs a pod target')
       killContainer(cluster, target)
       return () => undefined
+    case 'node/memory-pressure':
+    case 'node/disk-pressure': {
+      const pressure = nodeOf(cluster, asMachine(target).machine).kubelet.runtime.pressure
+      const which = kind === 'node/memory-pressure' ? 'memory' : 'disk'
+      pressure[which] = true
+      return () => void (pressure[which] = false)
+    }
     case 'registry/unreachable': {
       const node = nodeOf(cluster, asMachine(target).machine)
       node.containerd.registryReachable = false
@@ -182,6 +198,21 @@ function killComponent(
   if (process === undefined)
     throw new FaultError(`no ${target.type} process runs on ${target.machine}`)
   node.processes.kill(process.pid, 'SIGKILL')
+}
+
+/** `systemctl restart` for services; a container is killed and its kubelet starts it again. */
+function restartComponent(
+  cluster: KubernetesCluster,
+  target: Extract<FaultTarget, { kind: 'component' }>,
+): void {
+  const node = nodeOf(cluster, target.machine)
+  if (target.type === 'kubelet' || target.type === 'containerd') {
+    const service = target.type === 'kubelet' ? node.kubelet : node.containerd
+    service.stop()
+    service.start()
+    return
+  }
+  killComponent(cluster, target)
 }
 
 /** SIGKILL to a pod's container process(es): the kubelet sees the exit and restarts it. */

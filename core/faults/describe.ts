@@ -6,12 +6,15 @@ import type { ActiveFault } from './faults'
 const HOW: Record<string, string> = {
   'process/stop': 'was stopped',
   'process/kill': 'was killed (SIGKILL)',
+  'process/restart': 'was restarted',
   'machine/power-off': 'was powered off',
   'machine/partition': 'was cut off from the other machines',
   'machine/partition-control-plane': 'was cut off from the control plane',
   'port/block': 'had a port blocked',
   'registry/unreachable': 'lost its image registry',
   'container/kill': 'had its container killed (SIGKILL)',
+  'node/memory-pressure': 'ran low on memory',
+  'node/disk-pressure': 'ran low on disk',
 }
 
 export function subjectOf(fault: ActiveFault): string {

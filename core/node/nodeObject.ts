@@ -82,21 +82,38 @@ export function capacityOf(identity: NodeIdentity): {
   }
 }
 
-/** The four conditions: pressure ones always fine here; Ready from the runtime's health. */
-export function conditionsFor(notReadyMessage: string | undefined): NodeCondition[] {
+/** The four conditions: pressure from the eviction manager's view; Ready from the runtime's health. */
+export function conditionsFor(
+  notReadyMessage: string | undefined,
+  pressure: { memory: boolean; disk: boolean } = { memory: false, disk: false },
+): NodeCondition[] {
   return [
-    {
-      type: 'MemoryPressure',
-      status: 'False',
-      reason: 'KubeletHasSufficientMemory',
-      message: 'kubelet has sufficient memory available',
-    },
-    {
-      type: 'DiskPressure',
-      status: 'False',
-      reason: 'KubeletHasNoDiskPressure',
-      message: 'kubelet has no disk pressure',
-    },
+    pressure.memory
+      ? {
+          type: 'MemoryPressure',
+          status: 'True',
+          reason: 'KubeletHasInsufficientMemory',
+          message: 'kubelet has insufficient memory available',
+        }
+      : {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+    pressure.disk
+      ? {
+          type: 'DiskPressure',
+          status: 'True',
+          reason: 'KubeletHasDiskPressure',
+          message: 'kubelet has disk pressure',
+        }
+      : {
+          type: 'DiskPressure',
+          status: 'False',
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
     {
       type: 'PIDPressure',
       status: 'False',

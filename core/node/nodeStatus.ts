@@ -89,7 +89,11 @@ export class NodeStatusManager {
 
   private status(previous: NodeCondition[] | undefined): NodeStatus {
     const now = this.core.clock.nowMs
-    const conditions = withTimes(conditionsFor(this.core.runtime.notReadyMessage()), previous, now)
+    const conditions = withTimes(
+      conditionsFor(this.core.runtime.notReadyMessage(), this.core.runtime.pressure),
+      previous,
+      now,
+    )
     try {
       this.images = this.core.containerd.listImages()
     } catch {

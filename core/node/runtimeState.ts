@@ -18,6 +18,9 @@ export const RUNTIME_SYNC_THRESHOLD_MS = 30_000
 export const PLEG_RELIST_THRESHOLD_MS = 180_000
 
 export class RuntimeState {
+  /** Resource pressure the kubelet's eviction manager sees (set by the lab's pressure faults). */
+  readonly pressure = { memory: false, disk: false }
+
   private lastRuntimeSyncMs: number | undefined
   private lastRelistMs: number | undefined
   private networkError: string | undefined

@@ -314,3 +314,42 @@ describe('cluster: more faults', () => {
     expect(ready(t, 'worker-2').status).toBe('True')
   })
 })
+
+describe('cluster: node pressure', () => {
+  it("cluster: memory pressure on worker-1: MemoryPressure True with the kubelet's texts, the node tainted NoSchedule, new pods go to worker-2; healed, the taint goes", () => {
+    const t = sim({ seed: 12 })
+    const fault = t.fault('node/memory-pressure', { kind: 'machine', machine: 'worker-1' })
+    t.advance('30s')
+    const node = t.stored<Node>('/registry/minions/').find((n) => n.metadata.name === 'worker-1')!
+    expect(node.status!.conditions!.find((c) => c.type === 'MemoryPressure')).toMatchObject({
+      status: 'True',
+      reason: 'KubeletHasInsufficientMemory',
+      message: 'kubelet has insufficient memory available',
+    })
+    expect(node.spec.taints).toEqual([
+      { key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' },
+    ])
+    t.create(deployment('web', 3))
+    t.advance('30s')
+    expect(pods(t).map((p) => p.spec.nodeName)).toEqual(['worker-2', 'worker-2', 'worker-2'])
+    t.heal(fault.id)
+    t.advance('30s')
+    expect(
+      t.stored<Node>('/registry/minions/').find((n) => n.metadata.name === 'worker-1')!.spec.taints,
+    ).toBeUndefined()
+  })
+})
+
+describe('cluster: restarts', () => {
+  it('cluster: containerd restarted: running pods are untouched (their shims keep them), no restart counted (FIDELITY.md §9.2)', () => {
+    const t = sim({ seed: 13 })
+    t.create(deployment('web', 2))
+    t.advance('30s')
+    const before = pods(t).map((p) => p.status!.containerStatuses![0]!.containerID)
+    t.fault('process/restart', { kind: 'component', type: 'containerd', machine: 'worker-1' })
+    t.fault('process/restart', { kind: 'component', type: 'containerd', machine: 'worker-2' })
+    t.advance('1m')
+    expect(pods(t).map((p) => p.status!.containerStatuses![0]!.containerID)).toEqual(before)
+    expect(pods(t).map((p) => p.status!.containerStatuses![0]!.restartCount)).toEqual([0, 0])
+  })
+})
