@@ -63,12 +63,19 @@ export class ApiServer {
     readonly etcd: EtcdCluster<KubeObject>,
     /** The etcd member this API server talks to (kubeadm: the one on its own node). */
     private readonly etcdMember: string,
+    /**
+     * The allocators of Service IPs and NodePorts. Real ones keep their bitmaps in etcd, so every
+     * API server of a cluster shares them; pass the cluster's when there are several.
+     */
+    allocators?: { clusterIPs: ClusterIPAllocator; nodePorts: NodePortAllocator },
   ) {
     this.watchCache = new WatchCache(etcd.kv)
     this.uidRandom = random.fork('apiserver/uid')
     this.nameRandom = random.fork('apiserver/generateName')
-    this.clusterIPs = new ClusterIPAllocator(random.fork('apiserver/clusterip'))
-    this.nodePorts = new NodePortAllocator(random.fork('apiserver/nodeport'))
+    this.clusterIPs =
+      allocators?.clusterIPs ?? new ClusterIPAllocator(random.fork('apiserver/clusterip'))
+    this.nodePorts =
+      allocators?.nodePorts ?? new NodePortAllocator(random.fork('apiserver/nodeport'))
   }
 
   get revision(): number {
@@ -102,7 +109,11 @@ export class ApiServer {
     })
     delete object.metadata.resourceVersion
     delete object.metadata.deletionTimestamp
-    if (dryRun) return object
+    if (dryRun) {
+      // A dry run allocates on an operation it never commits: give back what it took.
+      strategy.afterDelete?.(object, this.context())
+      return object
+    }
     return clone(this.etcd.kv.create(key, object))
   }
 

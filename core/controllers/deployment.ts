@@ -107,7 +107,9 @@ export class DeploymentController extends QueueController {
       d.spec.strategy?.type === 'Recreate'
         ? rollouts.rolloutRecreate(rsList, (rs) => this.podsByOwner.owned(rs.metadata.uid!))
         : rollouts.rolloutRolling(rsList)
-    if (requeueMs !== undefined) this.queue.addAfter(key, requeueMs)
+    // requeueStuckDeployment: due now means a rate-limited requeue (10 per second at most).
+    if (requeueMs === 0) this.queue.addRateLimited(key)
+    else if (requeueMs !== undefined) this.queue.addAfter(key, requeueMs)
   }
 
   /** getReplicaSetsForDeployment: owned ReplicaSets after adoption and release. */

@@ -267,8 +267,8 @@ export class DeploymentSync {
     const newRS = findNewReplicaSet(this.d, all)
     const status = rolloutStatus(all, newRS, this.d, this.nowMs)
     if (deepEqual(omitZeroCounts(this.d.status ?? {}), omitZeroCounts(status))) {
-      const after = stuckRequeueMs(this.d, status, this.nowMs)
-      return after === undefined ? undefined : Math.max(after, 5)
+      // 0 asks for a rate-limited requeue (requeueStuckDeployment's enqueueRateLimited).
+      return stuckRequeueMs(this.d, status, this.nowMs)
     }
     this.writeStatus(status)
     return undefined

@@ -227,7 +227,10 @@ function killContainer(
   if (node === undefined) throw new FaultError(`pod ${target.name} is not running on any node`)
   if (!node.containerd.running)
     throw new FaultError(`containerd is not running on ${node.machine.metadata.name}`)
-  const sandboxes = node.containerd.listPodSandbox({ uid: pod.metadata.uid! })
+  // A static pod's sandbox carries the kubelet's uid (its config hash), which the mirror pod
+  // shows in its kubernetes.io/config.mirror annotation.
+  const uid = pod.metadata.annotations?.['kubernetes.io/config.mirror'] ?? pod.metadata.uid!
+  const sandboxes = node.containerd.listPodSandbox({ uid })
   const running = sandboxes
     .flatMap((sandbox) => node.containerd.listContainers({ podSandboxId: sandbox.id }))
     .filter(

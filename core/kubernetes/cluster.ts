@@ -15,6 +15,7 @@
  *    TCP 6443 through from the client's machine; otherwise it gets connection refused.
  */
 import type { KubeObject, Service } from '../api/types'
+import { ClusterIPAllocator, NodePortAllocator } from '../apiserver/allocators'
 import { ApiServer } from '../apiserver/apiserver'
 import { RestHandler } from '../apiserver/handler'
 import type { ApiRequest, ApiResponse } from '../apiserver/request'
@@ -99,6 +100,8 @@ export class KubernetesCluster {
   private readonly random: Random
   private readonly explain: ExplainLog
   private readonly programs: ProgramRegistry
+  /** Shared by every API server, as the real allocators' state lives in etcd. */
+  private readonly allocators: { clusterIPs: ClusterIPAllocator; nodePorts: NodePortAllocator }
 
   constructor(options: KubernetesClusterOptions) {
     this.clock = options.clock
@@ -112,6 +115,10 @@ export class KubernetesCluster {
     this.etcd = new EtcdCluster<KubeObject>(this.clock, this.random.fork('etcd'), members)
     // Until their static pods start, no member runs.
     for (const member of members) this.etcd.stop(member.name)
+    this.allocators = {
+      clusterIPs: new ClusterIPAllocator(this.random.fork('apiserver/clusterip')),
+      nodePorts: new NodePortAllocator(this.random.fork('apiserver/nodeport')),
+    }
     this.network = ClusterNetwork.fromWorld(options.machines)
     this.programs = composeRegistries(
       programRegistry(Object.fromEntries(controlPlanePrograms(this.controlPlaneHooks()))),
@@ -190,6 +197,7 @@ export class KubernetesCluster {
       this.random.fork(`apiserver/${name}`),
       this.etcd,
       name,
+      this.allocators,
     )
     this.apiservers.set(name, apiserver)
     this.handlers.set(

@@ -56,7 +56,11 @@ function validatePorts(service: Service): FieldError[] {
   return errs
 }
 
-/** Takes the requested NodePorts and allocates the missing ones; undoes all on failure. */
+/**
+ * Takes the requested NodePorts and allocates the missing ones; undoes all on failure. Ports of
+ * the Service that share a port number (DNS over UDP and TCP) share one nodePort, as the real
+ * initNodePorts does; only a duplicate (protocol, nodePort) pair is refused.
+ */
 function allocateNodePorts(
   service: Service,
   allocator: NodePortAllocator,
@@ -64,10 +68,19 @@ function allocateNodePorts(
 ): void {
   const taken: number[] = []
   const name = service.metadata.name ?? ''
+  const byPortNumber = new Map<number, number>()
+  const pairs = new Set<string>()
   try {
     ;(service.spec.ports ?? []).forEach((p, i) => {
+      const pair = (nodePort: number): void => {
+        const key = `${p.protocol ?? 'TCP'}/${nodePort}`
+        if (pairs.has(key))
+          throw errors.invalid('Service', '', name, [field.duplicate(`spec.ports[${i}]`, key)])
+        pairs.add(key)
+      }
       if (p.nodePort !== undefined && p.nodePort !== 0) {
-        if (previous.has(p.nodePort)) return
+        pair(p.nodePort)
+        if (previous.has(p.nodePort) || taken.includes(p.nodePort)) return
         try {
           allocator.allocate(p.nodePort)
         } catch (error) {
@@ -78,14 +91,17 @@ function allocateNodePorts(
         }
         taken.push(p.nodePort)
       } else {
+        const shared = byPortNumber.get(p.port)
         try {
-          p.nodePort = allocator.allocateNext()
+          p.nodePort = shared ?? allocator.allocateNext()
         } catch (error) {
           if (!(error instanceof AllocationError)) throw error
           throw errors.internal(`failed to allocate a nodePort: ${error.message}`)
         }
-        taken.push(p.nodePort)
+        pair(p.nodePort)
+        if (shared === undefined) taken.push(p.nodePort)
       }
+      byPortNumber.set(p.port, p.nodePort)
     })
   } catch (error) {
     taken.forEach((port) => allocator.release(port))
@@ -151,7 +167,9 @@ export const serviceStrategy: Strategy = {
 
   afterDelete(object: KubeObject, context) {
     const service = object as Service
-    for (const p of service.spec.ports ?? []) if (p.nodePort) context.nodePorts.release(p.nodePort)
+    for (const port of new Set((service.spec.ports ?? []).map((p) => p.nodePort ?? 0))) {
+      if (port > 0) context.nodePorts.release(port)
+    }
     if (service.spec.clusterIP && service.spec.clusterIP !== 'None')
       context.clusterIPs.release(service.spec.clusterIP)
   },

@@ -1,0 +1,131 @@
+/**
+ * NodePorts: each port of 30000-32767 is held by at most one Service at a time. An explicit port
+ * already held is refused with the real 422; an automatic one comes from the dynamic band
+ * (30086-32767) while it has room; a deleted Service gives its ports back.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Service } from '../../../core/api/types'
+import { findResource } from '../../../core/apiserver/resources'
+import type { Status } from '../../../core/apiserver/status'
+import { apiHarness, type ApiHarness } from '../../support/apiHarness'
+import { parameters } from './parameters'
+
+const SERVICES = '/api/v1/namespaces/default/services'
+const NAMES = ['s0', 's1', 's2', 's3', 's4', 's5'] as const
+/** A few ports drawn often, so that requests collide; band edges included. */
+const POPULAR_PORTS = [30000, 30080, 30085, 30086, 31000, 32767]
+
+type ServiceCommand =
+  | { kind: 'service/create'; name: string; nodePorts: (number | undefined)[] }
+  | { kind: 'service/delete'; name: string }
+
+const nodePort = fc.option(
+  fc.oneof(fc.constantFrom(...POPULAR_PORTS), fc.integer({ min: 30000, max: 32767 })),
+  { nil: undefined },
+)
+const command: fc.Arbitrary<ServiceCommand> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('service/create' as const),
+      name: fc.constantFrom(...NAMES),
+      // One Service asks for a port once: a Service that names it twice is another story.
+      nodePorts: fc
+        .array(nodePort, { minLength: 1, maxLength: 2 })
+        .filter((ports) => ports[0] === undefined || ports[0] !== ports[1]),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('service/delete' as const),
+      name: fc.constantFrom(...NAMES),
+    }),
+    weight: 1,
+  },
+)
+
+const nodePortService = (name: string, nodePorts: (number | undefined)[]) => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace: 'default' },
+  spec: {
+    type: 'NodePort',
+    selector: { app: name },
+    ports: nodePorts.map((nodePort, i) => ({
+      name: `p${i}`,
+      port: 80 + i,
+      ...(nodePort === undefined ? {} : { nodePort }),
+    })),
+  },
+})
+
+const portsOf = (service: Service): number[] =>
+  (service.spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((p) => p > 0)
+
+/** Creates or deletes through the REST handler, checking the answer against the model. */
+function apply(h: ApiHarness, held: Map<string, number[]>, c: ServiceCommand): void {
+  if (c.kind === 'service/delete') {
+    const response = h.handler.handle({ method: 'DELETE', path: `${SERVICES}/${c.name}` })
+    expect(response.status).toBe(held.has(c.name) ? 200 : 404)
+    held.delete(c.name)
+    return
+  }
+  const response = h.handler.handle({
+    method: 'POST',
+    path: SERVICES,
+    body: nodePortService(c.name, c.nodePorts),
+  })
+  const taken = new Set([...held.values()].flat())
+  const collides = c.nodePorts.some((p) => p !== undefined && taken.has(p))
+  if (held.has(c.name) && collides) {
+    // Which check comes first (the name or the port) is not what this property is about.
+    expect([409, 422]).toContain(response.status)
+  } else if (held.has(c.name)) {
+    expect(response.status).toBe(409)
+  } else if (collides) {
+    expect(response.status).toBe(422)
+    expect((response.body as Status).reason).toBe('Invalid')
+    expect((response.body as Status).message).toContain('provided port is already allocated')
+  } else {
+    expect(response.status).toBe(201)
+    const ports = portsOf(response.body as Service)
+    ports.forEach((port, i) => {
+      const asked = c.nodePorts[i]
+      if (asked !== undefined) expect(port).toBe(asked)
+      else expect(port).toBeGreaterThanOrEqual(30086)
+      expect(port).toBeLessThanOrEqual(32767)
+    })
+    held.set(c.name, ports)
+  }
+}
+
+/** The live Services hold distinct ports, those the model expects, and the allocator no more. */
+function expectConsistent(h: ApiHarness, held: Map<string, number[]>): void {
+  const services = h.apiserver.list(findResource('', 'services')!, 'default').items as Service[]
+  const ports = services.flatMap(portsOf)
+  expect(new Set(ports).size).toBe(ports.length)
+  expect([...ports].sort()).toEqual([...held.values()].flat().sort())
+  expect(h.apiserver.nodePorts.count).toBe(ports.length)
+  for (const port of ports) expect(h.apiserver.nodePorts.isAllocated(port)).toBe(true)
+}
+
+describe('properties: nodeports', () => {
+  it('properties: nodeports: a NodePort is never given twice', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 1_000_000 }),
+        fc.array(command, { minLength: 1, maxLength: 40 }),
+        (seed, commands) => {
+          const h = apiHarness({ seed })
+          const held = new Map<string, number[]>()
+          for (const c of commands) {
+            apply(h, held, c)
+            expectConsistent(h, held)
+          }
+        },
+      ),
+      parameters(100),
+    )
+  })
+})
