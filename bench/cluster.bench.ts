@@ -8,6 +8,7 @@
  */
 import type { Pod } from '../core/api/types'
 import { createSimulation } from '../core/simulation'
+import { deployment } from '../tests/support/objects'
 
 interface Size {
   nodes: number
@@ -19,30 +20,6 @@ const MAX_VIRTUAL_MS = 60 * 60 * 1000
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`
-}
-
-function deployment(name: string, replicas: number): unknown {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      replicas,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: {
-          containers: [
-            {
-              name: 'web',
-              image: 'nginx:1.27',
-              resources: { requests: { cpu: '10m', memory: '16Mi' } },
-            },
-          ],
-        },
-      },
-    },
-  }
 }
 
 function run({ nodes, pods }: Size): void {
@@ -58,7 +35,10 @@ function run({ nodes, pods }: Size): void {
     const response = kube.request('cp-1', {
       method: 'POST',
       path: '/apis/apps/v1/namespaces/default/deployments',
-      body: deployment(`web-${i}`, Math.min(1000, pods - i * 1000)),
+      body: deployment(`web-${i}`, Math.min(1000, pods - i * 1000), 'nginx:1.27', {
+        cpu: '10m',
+        memory: '16Mi',
+      }),
     })
     if (response.status !== 201) throw new Error(`apply failed: ${JSON.stringify(response.body)}`)
   }

@@ -6,21 +6,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Event, Node, Pod } from '../../../core/api/types'
 import { ConnectionRefused } from '../../../core/client/client'
+import { deployment } from '../../support/objects'
 import { sim, type SimTest } from '../../support/sim'
-
-const deployment = (name: string, replicas: number, image = 'nginx:1.27') => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace: 'default' },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: {
-      metadata: { labels: { app: name } },
-      spec: { containers: [{ name: 'web', image }] },
-    },
-  },
-})
 
 const pods = (t: SimTest, namespace = 'default') => t.stored<Pod>(`/registry/pods/${namespace}/`)
 const phases = (t: SimTest, namespace = 'default') => pods(t, namespace).map((p) => p.status?.phase)
