@@ -68,40 +68,48 @@ function allocateNodePorts(
 ): void {
   const taken: number[] = []
   const name = service.metadata.name ?? ''
+  // Each port number's nodePort, from whichever of its ports names one (svcPortToNodePort).
   const byPortNumber = new Map<number, number>()
+  for (const p of service.spec.ports ?? []) {
+    if (p.nodePort && !byPortNumber.has(p.port)) byPortNumber.set(p.port, p.nodePort)
+  }
   const pairs = new Set<string>()
+  const take = (port: number, i: number): void => {
+    if (previous.has(port) || taken.includes(port)) return
+    try {
+      allocator.allocate(port)
+    } catch (error) {
+      if (!(error instanceof AllocationError)) throw error
+      throw errors.invalid('Service', '', name, [
+        field.invalid(`spec.ports[${i}].nodePort`, port, error.message),
+      ])
+    }
+    taken.push(port)
+  }
   try {
     ;(service.spec.ports ?? []).forEach((p, i) => {
-      const pair = (nodePort: number): void => {
-        const key = `${p.protocol ?? 'TCP'}/${nodePort}`
-        if (pairs.has(key))
-          throw errors.invalid('Service', '', name, [field.duplicate(`spec.ports[${i}]`, key)])
-        pairs.add(key)
-      }
-      if (p.nodePort !== undefined && p.nodePort !== 0) {
-        pair(p.nodePort)
-        if (previous.has(p.nodePort) || taken.includes(p.nodePort)) return
-        try {
-          allocator.allocate(p.nodePort)
-        } catch (error) {
-          if (!(error instanceof AllocationError)) throw error
-          throw errors.invalid('Service', '', name, [
-            field.invalid(`spec.ports[${i}].nodePort`, p.nodePort, error.message),
-          ])
-        }
-        taken.push(p.nodePort)
-      } else {
+      if (!p.nodePort) {
         const shared = byPortNumber.get(p.port)
-        try {
-          p.nodePort = shared ?? allocator.allocateNext()
-        } catch (error) {
-          if (!(error instanceof AllocationError)) throw error
-          throw errors.internal(`failed to allocate a nodePort: ${error.message}`)
+        if (shared !== undefined) p.nodePort = shared
+        else {
+          try {
+            p.nodePort = allocator.allocateNext()
+          } catch (error) {
+            if (!(error instanceof AllocationError)) throw error
+            throw errors.internal(`failed to allocate a nodePort: ${error.message}`)
+          }
+          taken.push(p.nodePort)
+          byPortNumber.set(p.port, p.nodePort)
         }
-        pair(p.nodePort)
-        if (shared === undefined) taken.push(p.nodePort)
       }
-      byPortNumber.set(p.port, p.nodePort)
+      const key = `${p.protocol ?? 'TCP'}/${p.nodePort}`
+      if (pairs.has(key)) {
+        throw errors.invalid('Service', '', name, [
+          field.duplicate(`spec.ports[${i}].nodePort`, p.nodePort),
+        ])
+      }
+      pairs.add(key)
+      take(p.nodePort, i)
     })
   } catch (error) {
     taken.forEach((port) => allocator.release(port))

@@ -57,7 +57,7 @@ describe('properties: binding', () => {
         // The check saw pods at all: the boot's own pods are bound to nodes.
         expect(bound.size).toBeGreaterThan(0)
       }),
-      parameters(12),
+      parameters(15),
     )
   })
 })

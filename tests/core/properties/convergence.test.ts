@@ -78,7 +78,7 @@ describe('properties: convergence', () => {
         t.advance(RECOVERY)
         expect(divergences(t)).toEqual([])
       }),
-      parameters(12),
+      parameters(15),
     )
   })
 

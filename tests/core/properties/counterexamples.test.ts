@@ -4,7 +4,7 @@
  * from coming back.
  */
 import { describe, expect, it } from 'vitest'
-import type { Pod } from '../../../core/api/types'
+import type { Pod, Service } from '../../../core/api/types'
 import type { Status } from '../../../core/apiserver/status'
 import { apiHarness } from '../../support/apiHarness'
 import { sim } from '../../support/sim'
@@ -19,8 +19,8 @@ const nodePortService = (name: string, ports: object[]) => ({
 })
 
 describe('properties: counterexamples: nodeports', () => {
-  // Each ApiServer (one per control plane) has its own in-memory NodePortAllocator, and nothing
-  // shares or repairs them. The real API servers share one allocation bitmap stored in etcd
+  // Each ApiServer (one per control plane) had its own in-memory NodePortAllocator, and nothing
+  // shared or repaired them. The real API servers share one allocation bitmap stored in etcd
   // (/registry/ranges/servicenodeports), so the second create is refused.
   it('properties: counterexamples: in an HA cluster, two API servers never give the same NodePort', () => {
     const t = sim({ seed: 1, cluster: { controlPlanes: 3, workers: 1 } })
@@ -36,8 +36,8 @@ describe('properties: counterexamples: nodeports', () => {
     expect((second.body as Status).message).toContain('provided port is already allocated')
   })
 
-  // ApiServer.create runs prepareForCreate (which allocates) before its dryRun return, and never
-  // releases. The real registry allocates a dry run on an operation it never commits
+  // ApiServer.create ran prepareForCreate (which allocates) before its dryRun return, and never
+  // released. The real registry allocates a dry run on an operation it never commits
   // (portallocator.StartOperation(..., dryRun)).
   it('properties: counterexamples: a server-side dry-run create holds no NodePort', () => {
     const h = apiHarness({ seed: 1 })
@@ -49,7 +49,7 @@ describe('properties: counterexamples: nodeports', () => {
 
   // The real initNodePorts gives the ports that share a port number one nodePort
   // (svcPortToNodePort), and validation refuses only a duplicate (protocol, nodePort) pair, so
-  // DNS over UDP and TCP on one nodePort is valid. Here the second port's allocate fails with
+  // DNS over UDP and TCP on one nodePort is valid. Here the second port's allocate failed with
   // "provided port is already allocated", against the Service's own first port.
   it('properties: counterexamples: one port number over UDP and TCP may share its nodePort', () => {
     const h = apiHarness({ seed: 1 })
@@ -61,10 +61,44 @@ describe('properties: counterexamples: nodeports', () => {
   })
 })
 
+describe('properties: counterexamples: nodeports, duplicates and shared port numbers', () => {
+  // ValidateService refuses a repeated (protocol, nodePort) pair with
+  // field.Duplicate(spec.ports[i].nodePort, nodePort). allocateNodePorts used to throw
+  // field.duplicate('spec.ports[i]', 'TCP/30100'): another path and another value.
+  it('properties: counterexamples: a nodePort repeated for one protocol is refused with the real Duplicate text', () => {
+    const h = apiHarness({ seed: 1 })
+    const body = nodePortService('web', [
+      { name: 'http', port: 80, nodePort: 30100 },
+      { name: 'alt', port: 81, nodePort: 30100 },
+    ])
+    const response = h.handler.handle({ method: 'POST', path: SERVICES, body })
+    expect(response.status).toBe(422)
+    expect((response.body as Status).message).toBe(
+      'Service "web" is invalid: spec.ports[1].nodePort: Duplicate value: 30100',
+    )
+  })
+
+  // initNodePorts looks forward for a nodePort requested for the same port number
+  // (findRequestedNodePort) before it allocates one, so the UDP port below gets 30053 too and
+  // the Service holds one port. The UDP port used to get a random port of its own, holding two.
+  it('properties: counterexamples: a port without a nodePort takes the one asked for its port number further on', () => {
+    const h = apiHarness({ seed: 1 })
+    const body = nodePortService('dns', [
+      { name: 'dns', port: 53, protocol: 'UDP' },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP', nodePort: 30053 },
+    ])
+    const response = h.handler.handle({ method: 'POST', path: SERVICES, body })
+    expect(response.status).toBe(201)
+    const ports = (response.body as Service).spec.ports!.map((p) => p.nodePort)
+    expect(ports).toEqual([30053, 30053])
+    expect(h.apiserver.nodePorts.count).toBe(1)
+  })
+})
+
 describe('properties: counterexamples: faults', () => {
-  // killContainer looks the pod's sandboxes up by the uid in etcd. A static pod's sandbox carries
+  // killContainer looked the pod's sandboxes up by the uid in etcd. A static pod's sandbox carries
   // the kubelet's uid (the config hash, kubernetes.io/config.mirror on the mirror pod), never the
-  // mirror pod's own uid, so every control-plane pod looks as if nothing runs in it.
+  // mirror pod's own uid, so every control-plane pod looked as if nothing ran in it.
   it('properties: counterexamples: container/kill kills the container of a static pod', () => {
     const t = sim({ seed: 1 })
     const target = { kind: 'pod' as const, namespace: 'kube-system', name: 'etcd-cp-1' }
@@ -76,9 +110,9 @@ describe('properties: counterexamples: controllers', () => {
   // A Deployment that completed its rollout (Progressing reason NewReplicaSetAvailable) and then
   // loses a ready pod is past its progress deadline, so requeueStuckDeployment asks for a
   // rate-limited requeue on every sync. client-go's DefaultControllerRateLimiter is the max of
-  // the per-item exponential back-off and a 10 qps (burst 100) bucket; the WorkQueue has only
-  // the first, and `forget` after each successful sync resets it to 5 ms. The deployment
-  // controller then spins at about 100 syncs per virtual second (80% of the property tests'
+  // the per-item exponential back-off and a 10 qps (burst 100) bucket; the WorkQueue had only
+  // the first, and `forget` after each successful sync reset it to 5 ms. The deployment
+  // controller then spun at about 200 syncs per virtual second (80% of the property tests'
   // time), where the real one is held to 10 per second.
   it('properties: counterexamples: a stuck Deployment is resynced at most 10 times a second', () => {
     const t = sim({ seed: 5 })

@@ -34,7 +34,7 @@ describe('properties: determinism', () => {
         expect(second.events).toBe(first.events)
         expect(second.etcd).toBe(first.etcd)
       }),
-      parameters(8),
+      parameters(10),
     )
   })
 })

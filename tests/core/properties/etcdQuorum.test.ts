@@ -91,7 +91,9 @@ describe('properties: etcd', () => {
           const { acknowledged, withoutQuorum } = run(t, plan)
           expect(withoutQuorum).toEqual([])
           t.simulation.handle({ kind: 'fault/heal-all' })
-          t.advance('3m')
+          // Beyond the 5-minute CrashLoopBackOff cap: the API server's liveness probe fails
+          // while its etcd member is down, so the kubelet may be backing off its restarts.
+          t.advance('6m')
           const lost = acknowledged.filter((name) => {
             const response = t.api('GET', `/api/v1/namespaces/default/configmaps/${name}`)
             const data = (response.body as { data?: Record<string, string> }).data
@@ -102,7 +104,7 @@ describe('properties: etcd', () => {
           expect(create(t, 'after-healing')).toBe(201)
         },
       ),
-      parameters(12),
+      parameters(15),
     )
   })
 })

@@ -1,14 +1,17 @@
 /**
- * NodePorts: each port of 30000-32767 is held by at most one Service at a time. An explicit port
- * already held is refused with the real 422; an automatic one comes from the dynamic band
- * (30086-32767) while it has room; a deleted Service gives its ports back.
+ * NodePorts: each port of 30000-32767 is held by at most one Service at a time, whichever API
+ * server is asked. An explicit port already held is refused with the real 422; an automatic one
+ * comes from the dynamic band (30086-32767) while it has room; a dry run holds nothing; a
+ * deleted Service gives its ports back.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Service } from '../../../core/api/types'
-import { findResource } from '../../../core/apiserver/resources'
+import type { NodePortAllocator } from '../../../core/apiserver/allocators'
+import type { ApiRequest, ApiResponse } from '../../../core/apiserver/request'
 import type { Status } from '../../../core/apiserver/status'
-import { apiHarness, type ApiHarness } from '../../support/apiHarness'
+import { apiHarness } from '../../support/apiHarness'
+import { sim } from '../../support/sim'
 import { parameters } from './parameters'
 
 const SERVICES = '/api/v1/namespaces/default/services'
@@ -17,8 +20,18 @@ const NAMES = ['s0', 's1', 's2', 's3', 's4', 's5'] as const
 const POPULAR_PORTS = [30000, 30080, 30085, 30086, 31000, 32767]
 
 type ServiceCommand =
-  | { kind: 'service/create'; name: string; nodePorts: (number | undefined)[] }
+  | { kind: 'service/create'; name: string; nodePorts: (number | undefined)[]; dryRun: boolean }
   | { kind: 'service/delete'; name: string }
+
+/** A command, and the control plane whose API server it is sent to. */
+type Request = { command: ServiceCommand; via: string }
+
+/** Where the commands go: the API servers, the stored Services and the shared allocator. */
+interface Target {
+  send(via: string, request: ApiRequest): ApiResponse
+  services(): Service[]
+  allocator: NodePortAllocator
+}
 
 const nodePort = fc.option(
   fc.oneof(fc.constantFrom(...POPULAR_PORTS), fc.integer({ min: 30000, max: 32767 })),
@@ -33,6 +46,10 @@ const command: fc.Arbitrary<ServiceCommand> = fc.oneof(
       nodePorts: fc
         .array(nodePort, { minLength: 1, maxLength: 2 })
         .filter((ports) => ports[0] === undefined || ports[0] !== ports[1]),
+      dryRun: fc.oneof(
+        { arbitrary: fc.constant(false), weight: 4 },
+        { arbitrary: fc.constant(true), weight: 1 },
+      ),
     }),
     weight: 3,
   },
@@ -44,6 +61,11 @@ const command: fc.Arbitrary<ServiceCommand> = fc.oneof(
     weight: 1,
   },
 )
+const requests = (controlPlanes: readonly string[]): fc.Arbitrary<Request[]> =>
+  fc.array(fc.record({ command, via: fc.constantFrom(...controlPlanes) }), {
+    minLength: 1,
+    maxLength: 40,
+  })
 
 const nodePortService = (name: string, nodePorts: (number | undefined)[]) => ({
   apiVersion: 'v1',
@@ -63,17 +85,18 @@ const nodePortService = (name: string, nodePorts: (number | undefined)[]) => ({
 const portsOf = (service: Service): number[] =>
   (service.spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((p) => p > 0)
 
-/** Creates or deletes through the REST handler, checking the answer against the model. */
-function apply(h: ApiHarness, held: Map<string, number[]>, c: ServiceCommand): void {
+/** Sends a create or delete, checking the answer against the model `held` (name → ports). */
+function apply(target: Target, held: Map<string, number[]>, { command: c, via }: Request): void {
   if (c.kind === 'service/delete') {
-    const response = h.handler.handle({ method: 'DELETE', path: `${SERVICES}/${c.name}` })
+    const response = target.send(via, { method: 'DELETE', path: `${SERVICES}/${c.name}` })
     expect(response.status).toBe(held.has(c.name) ? 200 : 404)
     held.delete(c.name)
     return
   }
-  const response = h.handler.handle({
+  const response = target.send(via, {
     method: 'POST',
     path: SERVICES,
+    ...(c.dryRun ? { query: { dryRun: 'All' } } : {}),
     body: nodePortService(c.name, c.nodePorts),
   })
   const taken = new Set([...held.values()].flat())
@@ -96,36 +119,60 @@ function apply(h: ApiHarness, held: Map<string, number[]>, c: ServiceCommand): v
       else expect(port).toBeGreaterThanOrEqual(30086)
       expect(port).toBeLessThanOrEqual(32767)
     })
-    held.set(c.name, ports)
+    if (!c.dryRun) held.set(c.name, ports)
   }
 }
 
 /** The live Services hold distinct ports, those the model expects, and the allocator no more. */
-function expectConsistent(h: ApiHarness, held: Map<string, number[]>): void {
-  const services = h.apiserver.list(findResource('', 'services')!, 'default').items as Service[]
-  const ports = services.flatMap(portsOf)
+function expectConsistent(target: Target, held: Map<string, number[]>): void {
+  const ports = target.services().flatMap(portsOf)
   expect(new Set(ports).size).toBe(ports.length)
   expect([...ports].sort()).toEqual([...held.values()].flat().sort())
-  expect(h.apiserver.nodePorts.count).toBe(ports.length)
-  for (const port of ports) expect(h.apiserver.nodePorts.isAllocated(port)).toBe(true)
+  expect(target.allocator.count).toBe(ports.length)
+  for (const port of ports) expect(target.allocator.isAllocated(port)).toBe(true)
+}
+
+function run(target: Target, plan: Request[]): void {
+  const held = new Map<string, number[]>()
+  for (const request of plan) {
+    apply(target, held, request)
+    expectConsistent(target, held)
+  }
 }
 
 describe('properties: nodeports', () => {
   it('properties: nodeports: a NodePort is never given twice', () => {
     fc.assert(
-      fc.property(
-        fc.nat({ max: 1_000_000 }),
-        fc.array(command, { minLength: 1, maxLength: 40 }),
-        (seed, commands) => {
-          const h = apiHarness({ seed })
-          const held = new Map<string, number[]>()
-          for (const c of commands) {
-            apply(h, held, c)
-            expectConsistent(h, held)
-          }
-        },
-      ),
+      fc.property(fc.nat({ max: 1_000_000 }), requests(['cp-1']), (seed, plan) => {
+        const h = apiHarness({ seed })
+        run(
+          {
+            send: (_via, request) => h.handler.handle(request),
+            services: () => h.etcd.kv.list('/registry/services/specs/default/') as Service[],
+            allocator: h.apiserver.nodePorts,
+          },
+          plan,
+        )
+      }),
       parameters(100),
+    )
+  })
+
+  it('properties: nodeports: in an HA cluster, a NodePort is never given twice, whichever API server is asked', () => {
+    const controlPlanes = ['cp-1', 'cp-2', 'cp-3']
+    fc.assert(
+      fc.property(fc.nat({ max: 1_000_000 }), requests(controlPlanes), (seed, plan) => {
+        const t = sim({ seed, cluster: { controlPlanes: 3, workers: 1 } })
+        run(
+          {
+            send: (via, request) => t.kube.request(via, request),
+            services: () => t.stored<Service>('/registry/services/specs/default/'),
+            allocator: t.kube.apiservers.get('cp-1')!.nodePorts,
+          },
+          plan,
+        )
+      }),
+      parameters(8),
     )
   })
 })
