@@ -6,7 +6,7 @@
 import type { KubeObject } from '../api/types'
 import type { ApiServer, DeleteOptions, ListOptions, WatchEvent } from '../apiserver/apiserver'
 import type { PatchType } from '../apiserver/patch'
-import { findResource, type ResourceDef } from '../apiserver/resources'
+import { RESOURCES, type ResourceDef } from '../apiserver/resources'
 import { ApiError } from '../apiserver/status'
 
 export class ConnectionRefused extends Error {
@@ -39,24 +39,9 @@ export type ResourceName =
   | 'daemonsets'
   | 'endpointslices'
 
-const GROUPS: Record<ResourceName, string> = {
-  pods: '',
-  nodes: '',
-  services: '',
-  endpoints: '',
-  events: '',
-  namespaces: '',
-  configmaps: '',
-  secrets: '',
-  leases: 'coordination.k8s.io',
-  deployments: 'apps',
-  replicasets: 'apps',
-  daemonsets: 'apps',
-  endpointslices: 'discovery.k8s.io',
-}
-
 export function resourceDef(resource: ResourceName): ResourceDef {
-  return findResource(GROUPS[resource], resource)!
+  // Plural names are unique across the groups the lab serves.
+  return RESOURCES.find((r) => r.resource === resource)!
 }
 
 export class ApiClient {

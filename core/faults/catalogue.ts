@@ -15,7 +15,7 @@
 import type { Pod } from '../api/types'
 import type { ComponentType } from '../cluster/world'
 import type { KubernetesCluster, NodeRuntime } from '../kubernetes/cluster'
-import { MANIFEST_DIR } from '../kubeadm/staticPods'
+import { MANIFEST_DIR } from '../node/staticPods'
 
 export type FaultTarget =
   | { kind: 'component'; type: ComponentType; machine: string }

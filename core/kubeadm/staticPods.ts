@@ -4,9 +4,8 @@
  * `cat` and the inspector show these exact flags.
  */
 import type { Pod, Probe } from '../api/types'
+import { MANIFEST_DIR } from '../node/staticPods'
 import { COMPONENT_VERSIONS, KUBERNETES_VERSION } from '../version'
-
-export const MANIFEST_DIR = '/etc/kubernetes/manifests'
 
 export interface ControlPlaneNode {
   name: string

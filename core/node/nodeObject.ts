@@ -9,7 +9,7 @@ import { rfc3339 } from '../api/time'
 import type { Node, NodeCondition, ResourceList, Taint } from '../api/types'
 import type { ImageStatus } from './cri'
 import { CONTAINERD_VERSION } from './containerd'
-import { kibibytes, parseQuantity } from './quantity'
+import { valueOrZero } from '../api/quantity'
 
 export const KUBELET_VERSION = 'v1.32.4'
 export const OS_IMAGE = 'Ubuntu 24.04.1 LTS'
@@ -58,6 +58,11 @@ export function initialNode(identity: NodeIdentity, status: NodeStatus): Node {
   }
 }
 
+/** Bytes as a Ki quantity, the way the kubelet reports memory capacity: "4005612Ki". */
+function kibibytes(bytes: number): string {
+  return `${Math.floor(bytes / 1024)}Ki`
+}
+
 export function capacityOf(identity: NodeIdentity): {
   capacity: ResourceList
   allocatable: ResourceList
@@ -70,8 +75,8 @@ export function capacityOf(identity: NodeIdentity): {
     memory: identity.capacity.memory ?? '4005612Ki',
     pods: identity.capacity.pods ?? '110',
   }
-  const memory = parseQuantity(capacity.memory)
-  const storage = parseQuantity(capacity['ephemeral-storage'])
+  const memory = valueOrZero(capacity.memory)
+  const storage = valueOrZero(capacity['ephemeral-storage'])
   return {
     capacity,
     allocatable: {

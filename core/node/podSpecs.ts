@@ -14,7 +14,7 @@ import {
   type PodSandboxConfig,
 } from './cri'
 import { fnv1a } from '../random'
-import { parseQuantity } from './quantity'
+import { valueOrZero } from '../api/quantity'
 
 /** format.Pod: "web_default(6b2d…)", as the BackOff event names a pod. */
 export function formatPod(pod: Pod): string {
@@ -50,14 +50,15 @@ export function sandboxConfig(
 export function containerConfig(pod: Pod, container: Container, attempt: number): ContainerConfig {
   const env: Record<string, string> = {}
   for (const e of container.env ?? []) env[e.name] = e.value ?? ''
-  const memory = parseQuantity(container.resources?.limits?.memory)
+  // A missing or malformed limit is no limit (validation would have refused a malformed one).
+  const memory = valueOrZero(container.resources?.limits?.memory)
   return {
     metadata: { name: container.name, attempt },
     image: container.image,
     command: container.command ?? [],
     args: container.args ?? [],
     env,
-    memoryLimitBytes: Number.isFinite(memory) ? memory : undefined,
+    memoryLimitBytes: memory > 0 ? memory : undefined,
     labels: { ...podLabels(pod), [LABEL_CONTAINER_NAME]: container.name },
     annotations: {
       'io.kubernetes.container.hash': containerHash(container),
