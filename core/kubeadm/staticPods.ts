@@ -65,9 +65,9 @@ function staticPod(
       ],
       hostNetwork: true,
       priority: 2000001000,
-      // priorityClassName is not in our PodSpec type but kubeadm sets it; kept in the manifest text.
+      priorityClassName: 'system-node-critical',
       securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-    } as Pod['spec'],
+    },
   }
 }
 
