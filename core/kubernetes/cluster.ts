@@ -144,9 +144,8 @@ export class KubernetesCluster {
   /** Where a machine's clients send API requests: its own API server on a control plane, else cp-1's. */
   endpoint(machine: string): ApiEndpoint {
     const target = this.apiserverMachineFor(machine)
-    const ip = this.controlPlanes.find((m) => m.metadata.name === target)!.spec.internalIP
     return {
-      address: `${ip}:6443`,
+      address: this.apiserverAddress(target),
       server: () => (this.canReach(machine, target) ? this.apiservers.get(target) : undefined),
     }
   }
@@ -154,10 +153,8 @@ export class KubernetesCluster {
   /** A REST request as kubectl on `fromMachine` (or the learner's laptop) sends it. */
   request(fromMachine: string | 'outside', request: ApiRequest): ApiResponse {
     const target = this.apiserverMachineFor(fromMachine)
-    if (!this.canReach(fromMachine, target)) {
-      const ip = this.controlPlanes.find((m) => m.metadata.name === target)!.spec.internalIP
-      throw new ConnectionRefused(`${ip}:6443`)
-    }
+    if (!this.canReach(fromMachine, target))
+      throw new ConnectionRefused(this.apiserverAddress(target))
     return this.handlers.get(target)!.handle(request)
   }
 
@@ -177,6 +174,10 @@ export class KubernetesCluster {
     }
   }
 
+  private apiserverAddress(machine: string): string {
+    return `${this.controlPlanes.find((m) => m.metadata.name === machine)!.spec.internalIP}:6443`
+  }
+
   private apiserverMachineFor(machine: string): string {
     const own = this.controlPlanes.find((m) => m.metadata.name === machine)
     return (own ?? this.controlPlanes[0]!).metadata.name
@@ -184,9 +185,7 @@ export class KubernetesCluster {
 
   private canReach(from: string, apiserverMachine: string): boolean {
     if (!this.apiserverUp.has(apiserverMachine)) return false
-    if (from === apiserverMachine) return true
-    if (from === 'outside')
-      return this.network.fabric.reachable(apiserverMachine, apiserverMachine, 6443, 'TCP')
+    // The fabric knows the laptop ('outside') too: partitions and blocked ports apply to it.
     return this.network.fabric.reachable(from, apiserverMachine, 6443, 'TCP')
   }
 

@@ -340,3 +340,24 @@ describe('cluster: restarts', () => {
     expect(pods(t).map((p) => p.status!.containerStatuses![0]!.restartCount)).toEqual([0, 0])
   })
 })
+
+describe('cluster: reaching the API server', () => {
+  it('cluster: kubectl on the laptop cannot reach kube-apiserver while cp-1 is cut off or 6443 is blocked; on cp-1 itself it can', () => {
+    const t = sim({ seed: 14 })
+    const outside = () => t.kube.request('outside', { method: 'GET', path: '/api/v1/nodes' })
+    expect(outside().status).toBe(200)
+    const block = t.fault('port/block', {
+      kind: 'port',
+      machine: 'cp-1',
+      port: 6443,
+      protocol: 'TCP',
+    })
+    expect(outside).toThrow()
+    expect(t.api('GET', '/api/v1/nodes').status).toBe(200)
+    t.heal(block.id)
+    const cut = t.fault('machine/partition', { kind: 'machine', machine: 'cp-1' })
+    expect(outside).toThrow()
+    t.heal(cut.id)
+    expect(outside().status).toBe(200)
+  })
+})
