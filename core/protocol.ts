@@ -47,6 +47,19 @@ export interface ShellResult {
   exitCode: number
   /** True once the session ran `exit`: the terminal should close or start a new session. */
   closed: boolean
+  /** The prompt to show next: "root@laptop:~# ", "root@cp-1:/etc/kubernetes# ". */
+  prompt: string
+  /**
+   * True while a command goes on printing (`kubectl get -w`, `logs -f`): its further output
+   * arrives as shell/output events, until it ends or shell/interrupt stops it.
+   */
+  following: boolean
+}
+
+/** Tab completion: the candidates for the word that ends at the cursor, which starts at `from`. */
+export interface ShellCompletion {
+  from: number
+  candidates: string[]
 }
 
 /** Every command, its parameters and its result. */
@@ -67,6 +80,10 @@ export interface CommandSpecs {
     params: { session: string; line: string; language?: Language }
     result: ShellResult
   }
+  /** Ctrl+C: stops the command that is following, if any. */
+  'shell/interrupt': { params: { session: string }; result: ShellResult }
+  /** Tab completion for `line`, the cursor being at its end. */
+  'shell/complete': { params: { session: string; line: string }; result: ShellCompletion }
 }
 
 export type CommandKind = keyof CommandSpecs
@@ -84,6 +101,15 @@ export type SimulationEvent =
   | { kind: 'clock/ticked'; nowMs: number }
   | { kind: 'fault/applied'; fault: ActiveFault }
   | { kind: 'fault/healed'; fault: ActiveFault }
+  /** More output of a following command; `exitCode` is set once it ended. */
+  | {
+      kind: 'shell/output'
+      session: string
+      stdout: string
+      stderr: string
+      exitCode?: number
+      prompt?: string
+    }
 
 export type SimulationEventKind = SimulationEvent['kind']
 

@@ -21,6 +21,10 @@ import type {
 } from './protocol'
 import { Random } from './random'
 import { ShellSession } from './shell/session'
+import { LAPTOP, type MachineView, type ShellHost } from './shell/command'
+import type { FileSystem } from './shell/fileSystem'
+import { machineFileSystem } from './shell/machineFiles'
+import { OUTSIDE_IP } from './network/path'
 import { ObjectStore } from './store/objectStore'
 import { KUBERNETES_VERSION } from './version'
 import { ExplainLog } from './explain/explain'
@@ -70,6 +74,7 @@ export class Simulation {
   readonly cluster: ClusterSpec
   private readonly listeners = new Set<(event: SimulationEvent) => void>()
   private readonly sessions = new Map<string, ShellSession>()
+  private readonly files = new Map<string, FileSystem>()
 
   constructor(readonly options: SimulationOptions) {
     if (!Number.isInteger(options.seed))
@@ -131,6 +136,7 @@ export class Simulation {
     const nowMs = this.clock.advance(ms)
     this.syncWorld()
     this.emit({ kind: 'clock/ticked', nowMs })
+    this.pollFollowers()
     return nowMs
   }
 
@@ -187,6 +193,69 @@ export class Simulation {
     }),
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
+    'shell/interrupt': (command) => this.session(command.session).interrupt(),
+    'shell/complete': (command) => this.session(command.session).complete(command.line),
+  }
+
+  /** Lets each following command (kubectl get -w, logs -f) print what changed. */
+  private pollFollowers(): void {
+    for (const [id, session] of this.sessions) {
+      if (this.polling || !session.isFollowing) continue
+      this.polling = true
+      try {
+        const output = session.poll()
+        if (
+          output !== undefined &&
+          (output.stdout !== '' || output.stderr !== '' || output.exitCode !== undefined)
+        )
+          this.emit({
+            kind: 'shell/output',
+            session: id,
+            ...output,
+            ...(output.exitCode === undefined ? {} : { prompt: session.prompt }),
+          })
+      } finally {
+        this.polling = false
+      }
+    }
+  }
+
+  private polling = false
+
+  /** What shell sessions see of the simulation. */
+  private shellHost(): ShellHost {
+    return {
+      nowMs: () => this.clock.nowMs,
+      advance: (ms) => void this.advance(ms),
+      machines: () => this.machines(),
+      components: () => this.components(),
+      kubernetes: this.kubernetes,
+      faults: {
+        kinds: () => FAULT_KINDS,
+        apply: (fault, target) => this.handle({ kind: 'fault/apply', fault, target }),
+        heal: (id) => this.handle({ kind: 'fault/heal', id }),
+        healAll: () => this.handle({ kind: 'fault/heal-all' }).healed,
+        list: () => this.handle({ kind: 'fault/list' }).active,
+      },
+      why: (subject) => this.handle({ kind: 'explain/why', subject }).chain,
+      machine: (name) => this.machineView(name),
+      files: (name) => {
+        let fs = this.files.get(name)
+        if (fs === undefined) {
+          fs = machineFileSystem(this.machineView(name)!, this.kubernetes, () => this.clock.nowMs)
+          this.files.set(name, fs)
+        }
+        return fs
+      },
+    }
+  }
+
+  private machineView(name: string): MachineView | undefined {
+    if (name === LAPTOP) return { name, role: 'laptop', ip: OUTSIDE_IP }
+    const machine = this.machines().find((m) => m.metadata.name === name)
+    return machine === undefined
+      ? undefined
+      : { name, role: machine.spec.role, ip: machine.spec.internalIP }
   }
 
   private session(id: string): ShellSession {
@@ -198,12 +267,7 @@ export class Simulation {
           `at most ${MAX_SESSIONS} shell sessions can be open`,
         )
       }
-      session = new ShellSession({
-        nowMs: () => this.clock.nowMs,
-        advance: (ms) => void this.advance(ms),
-        machines: () => this.machines(),
-        components: () => this.components(),
-      })
+      session = new ShellSession(this.shellHost())
       this.sessions.set(id, session)
     }
     return session

@@ -89,6 +89,8 @@ const COMMAND_KINDS = {
   'fault/list': true,
   'explain/why': true,
   'shell/exec': true,
+  'shell/interrupt': true,
+  'shell/complete': true,
 } as const satisfies Record<CommandKind, true>
 
 /** The kinds as a list (annotated pure so the preload bundle, which needs none of this, drops it). */

@@ -11,9 +11,7 @@ const en = {
   'help.help': 'show this list',
   'help.sleep':
     'let cluster time pass, e.g. "sleep 90s", "sleep 5m" (virtual time: returns at once)',
-  'help.nodes': "list the lab's machines and their components (until kubectl arrives)",
   'help.exit': 'leave the shell',
-  'nodes.clock': 'Cluster time: {time}',
 } as const
 
 export type MessageKey = keyof typeof en
@@ -25,9 +23,7 @@ const ptBR: Record<MessageKey, string> = {
   'help.help': 'mostra esta lista',
   'help.sleep':
     'deixa o tempo do cluster passar, ex.: "sleep 90s", "sleep 5m" (tempo virtual: volta na hora)',
-  'help.nodes': 'lista as máquinas do laboratório e seus componentes (até o kubectl chegar)',
   'help.exit': 'sai do shell',
-  'nodes.clock': 'Hora do cluster: {time}',
 }
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, 'pt-BR': ptBR }

@@ -38,6 +38,16 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
     id: 4,
     command: { kind: 'shell/exec', session: 's1', line: 'kubectl get nodes', language: 'pt-BR' },
   },
+  'shell/interrupt': {
+    type: 'command',
+    id: 10,
+    command: { kind: 'shell/interrupt', session: 's1' },
+  },
+  'shell/complete': {
+    type: 'command',
+    id: 11,
+    command: { kind: 'shell/complete', session: 's1', line: 'kubectl get po' },
+  },
 }
 
 const directives = (): Map<string, string[]> =>
@@ -217,6 +227,8 @@ describe('command kinds', () => {
       'fault/list': true,
       'explain/why': true,
       'shell/exec': true,
+      'shell/interrupt': true,
+      'shell/complete': true,
     } satisfies Record<CommandKind, true>
     const missing = {
       'simulation/describe': true,
@@ -228,6 +240,8 @@ describe('command kinds', () => {
       'fault/heal-all': true,
       'fault/list': true,
       'explain/why': true,
+      'shell/interrupt': true,
+      'shell/complete': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {

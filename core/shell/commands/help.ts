@@ -5,7 +5,6 @@ import type { ShellCommand } from '../command'
 const ENTRIES: [string, MessageKey][] = [
   ['help', 'help.help'],
   ['sleep DURATION', 'help.sleep'],
-  ['nodes', 'help.nodes'],
   ['exit [N]', 'help.exit'],
 ]
 

@@ -1,9 +1,10 @@
-/** The registry of shell commands, by name. Later issues add kubectl and the node tools here. */
+/** The registry of shell commands, by name: coreutils, the lab's own commands, kubectl, node tools. */
 import type { ShellCommand } from '../command'
+import { kubectl } from '../kubectl/kubectl'
+import { NODE_COMMANDS } from '../node/index'
 import { help } from './help'
-import { nodes } from './nodes'
 import { sleep } from './sleep'
 
 export const COMMANDS: ReadonlyMap<string, ShellCommand> = new Map(
-  [help, nodes, sleep].map((command) => [command.name, command]),
+  [help, sleep, kubectl, ...NODE_COMMANDS].map((command) => [command.name, command]),
 )

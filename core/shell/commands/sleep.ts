@@ -27,7 +27,7 @@ export const sleep: ShellCommand = {
       output.err(TRY_HELP)
       return 1
     }
-    context.advance(totalMs)
+    context.host.advance(totalMs)
     return 0
   },
 }
