@@ -7,6 +7,7 @@ import type { CommandIO, ShellCommand, ShellContext } from '../command'
 import { KubectlApi } from './api'
 import { KubectlError, usageError } from './errors'
 import { FlagError, parseFlags, type FlagSpec } from './flags'
+import { EXEC_VERBS } from './exec/index'
 import { READ_VERBS } from './read/index'
 import type { KubectlVerb } from './verb'
 import { WRITE_VERBS } from './write/index'
@@ -27,7 +28,7 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'help', short: 'h', type: 'bool' },
 ]
 
-export const VERBS: readonly KubectlVerb[] = [...READ_VERBS, ...WRITE_VERBS]
+export const VERBS: readonly KubectlVerb[] = [...READ_VERBS, ...WRITE_VERBS, ...EXEC_VERBS]
 
 export function findVerb(name: string): KubectlVerb | undefined {
   return VERBS.find((v) => v.name === name || v.aliases?.includes(name))
