@@ -2,16 +2,19 @@
  * The `kubelab` command: the simulation headless, in a worker_threads Worker.
  *
  *   kubelab version
- *   kubelab shell [--seed N] [--lang en|pt-BR] [--echo]
+ *   kubelab shell [--seed N] [--control-planes N] [--workers N] [--lang en|pt-BR] [--echo]
  *
  * `shell` reads command lines from stdin when it is not a terminal (scripts, pipes) and runs an
- * interactive prompt when it is. Same seed and same input ⇒ same output.
+ * interactive prompt when it is (history, Tab completion, Ctrl+C). Same seed and same input ⇒
+ * same output.
  */
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { Language } from '../protocol'
+import type { Language, ShellResult } from '../protocol'
+import { DEFAULT_CLUSTER, MAX_CONTROL_PLANES, MAX_WORKERS, type ClusterSpec } from '../cluster/spec'
+import { echoLine, LAPTOP_PROMPT } from '../shell/transcript'
 import { KUBERNETES_VERSION } from '../version'
 import { createClient, type SimulationClient } from './client'
 import { wrapEndpoint } from './port'
@@ -24,13 +27,16 @@ const USAGE = `Usage:
   kubelab shell [flags]            the lab's terminal: commands from stdin, or a prompt on a terminal
 
 Flags for shell:
-  --seed N        seed of the simulation (default ${DEFAULT_SEED}); the same seed replays the same run
-  --lang LANG     language of KubeLab's own messages: en or pt-BR (default: from $LANG)
-  --echo          print each command before its output, as a transcript
+  --seed N             seed of the simulation (default ${DEFAULT_SEED}); the same seed replays the same run
+  --control-planes N   control-plane nodes, each with a stacked etcd member (default ${DEFAULT_CLUSTER.controlPlanes})
+  --workers N          worker nodes (default ${DEFAULT_CLUSTER.workers})
+  --lang LANG          language of KubeLab's own messages: en or pt-BR (default: from $LANG)
+  --echo               print each command before its output, as a transcript
 `
 
 interface ShellFlags {
   seed: number
+  cluster: ClusterSpec
   language: Language
   echo: boolean
 }
@@ -68,6 +74,7 @@ function parseShellFlags(args: string[]): ShellFlags | string {
   const envLang = process.env['LANG'] ?? ''
   const flags: ShellFlags = {
     seed: DEFAULT_SEED,
+    cluster: { ...DEFAULT_CLUSTER },
     language: envLang.startsWith('pt') ? 'pt-BR' : 'en',
     echo: false,
   }
@@ -84,6 +91,18 @@ function parseShellFlags(args: string[]): ShellFlags | string {
         return `invalid argument "${v ?? ''}" for "--seed" flag: want an integer from 0 to 4294967295`
       }
       flags.seed = Number(v)
+    } else if (name === '--control-planes' || name === '--workers') {
+      const v = value()
+      const key = name === '--workers' ? 'workers' : 'controlPlanes'
+      const max = key === 'workers' ? MAX_WORKERS : MAX_CONTROL_PLANES
+      if (
+        v === undefined ||
+        !/^\d+$/.test(v) ||
+        Number(v) > max ||
+        (key === 'controlPlanes' && v === '0')
+      )
+        return `invalid argument "${v ?? ''}" for "${name}" flag: want an integer from ${key === 'workers' ? 0 : 1} to ${max}`
+      flags.cluster[key] = Number(v)
     } else if (name === '--lang') {
       const v = value()
       if (v !== 'en' && v !== 'pt-BR')
@@ -94,35 +113,43 @@ function parseShellFlags(args: string[]): ShellFlags | string {
   return flags
 }
 
-function startWorker(seed: number): { client: SimulationClient; stop(): Promise<number> } {
+function startWorker(
+  seed: number,
+  cluster: ClusterSpec,
+): { client: SimulationClient; stop(): Promise<number> } {
   const here = dirname(fileURLToPath(import.meta.url))
-  const worker = new Worker(join(here, 'kubelab-worker.js'), { workerData: { seed } })
+  const worker = new Worker(join(here, 'kubelab-worker.js'), { workerData: { seed, cluster } })
   const client = createClient(wrapEndpoint(worker))
   return { client, stop: () => worker.terminate() }
 }
 
 async function runShell(flags: ShellFlags): Promise<number> {
-  const { client, stop } = startWorker(flags.seed)
+  const { client, stop } = startWorker(flags.seed, flags.cluster)
   const session = 'cli'
   let status = 0
-  const run = async (line: string): Promise<boolean> => {
-    if (flags.echo) process.stdout.write(`$ ${line}\n`)
+  let prompt = LAPTOP_PROMPT
+  const print = (result: { stdout: string; stderr: string }): void => {
+    process.stdout.write(result.stdout)
+    process.stderr.write(result.stderr)
+  }
+  const run = async (line: string): Promise<ShellResult> => {
+    if (flags.echo) process.stdout.write(echoLine(prompt, line))
     const result = await client.request({
       kind: 'shell/exec',
       session,
       line,
       language: flags.language,
     })
-    process.stdout.write(result.stdout)
-    process.stderr.write(result.stderr)
+    print(result)
     status = result.exitCode
-    return result.closed
+    prompt = result.prompt
+    return result
   }
   try {
-    if (process.stdin.isTTY) await interactive(run)
+    if (process.stdin.isTTY) status = await interactive(client, session, run, print)
     else
       for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity }))
-        if (await run(line)) break
+        if ((await run(line)).closed) break
   } finally {
     client.close()
     await stop()
@@ -130,18 +157,80 @@ async function runShell(flags: ShellFlags): Promise<number> {
   return status
 }
 
-async function interactive(run: (line: string) => Promise<boolean>): Promise<void> {
+/** Wall-clock pace of a following command (kubectl get -w) on a terminal: 1 s of cluster time per second. */
+const FOLLOW_TICK_MS = 1000
+
+/**
+ * The prompt on a terminal: readline with history and Tab completion from the session. While a
+ * command follows (kubectl get -w, logs -f), cluster time runs at wall-clock pace and its output
+ * arrives as events; Ctrl+C interrupts it.
+ */
+async function interactive(
+  client: SimulationClient,
+  session: string,
+  run: (line: string) => Promise<ShellResult>,
+  print: (result: { stdout: string; stderr: string }) => void,
+): Promise<number> {
+  let status = 0
+  let ticker: ReturnType<typeof setInterval> | undefined
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
-    prompt: 'learner@laptop:~$ ',
+    prompt: LAPTOP_PROMPT,
+    completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
+      client.request({ kind: 'shell/complete', session, line }).then(
+        (completion) => callback(null, [completion.candidates, line.slice(completion.from)]),
+        () => callback(null, [[], line]),
+      )
+    },
+  })
+  const stopFollowing = (prompt: string): void => {
+    if (ticker !== undefined) clearInterval(ticker)
+    ticker = undefined
+    rl.setPrompt(prompt)
+    rl.prompt()
+  }
+  client.onEvent((event) => {
+    if (event.kind !== 'shell/output' || event.session !== session) return
+    print(event)
+    if (event.exitCode !== undefined) {
+      status = event.exitCode
+      stopFollowing(event.prompt ?? LAPTOP_PROMPT)
+    }
+  })
+  rl.on('SIGINT', () => {
+    if (ticker === undefined) {
+      process.stdout.write('^C\n')
+      rl.write(null, { ctrl: true, name: 'u' })
+      rl.prompt()
+      return
+    }
+    client.request({ kind: 'shell/interrupt', session }).then(
+      (result) => {
+        print(result)
+        status = result.exitCode
+        stopFollowing(result.prompt)
+      },
+      () => undefined,
+    )
   })
   rl.prompt()
   for await (const line of rl) {
-    if (await run(line)) break
+    const result = await run(line)
+    status = result.exitCode
+    if (result.closed) break
+    rl.setPrompt(result.prompt)
+    if (result.following) {
+      ticker = setInterval(() => {
+        void client.request({ kind: 'clock/advance', ms: FOLLOW_TICK_MS }).catch(() => undefined)
+      }, FOLLOW_TICK_MS)
+      continue
+    }
     rl.prompt()
   }
+  if (ticker !== undefined) clearInterval(ticker)
   rl.close()
+  return status
 }
 
 main(process.argv.slice(2)).then(

@@ -83,6 +83,11 @@ export interface CommandOutput {
 export interface CommandIO extends CommandOutput {
   /** Everything on standard input ('' when none: a terminal with nothing typed ahead). */
   readonly stdin: string
+  /**
+   * True when standard output is the terminal (not a pipe, a file or $(…)): `ls` prints
+   * columns then, one name per line otherwise, as the real tools decide with isatty(1).
+   */
+  readonly tty?: boolean
 }
 
 /** A command that goes on printing as time passes (`kubectl get -w`, `journalctl -f`). */

@@ -6,7 +6,13 @@
  */
 import type { CommandIO, CommandOutput, ShellCommand, ShellContext } from './command'
 import { FsError, parentOf } from './fileSystem'
+import { arithmetic } from './arithmetic'
 import { parseScript, type Pipeline, type Redirect, type SimpleCommand, type Word } from './parse'
+
+/** Where a command's output goes; `tty` when it is the terminal itself. */
+export interface TerminalOutput extends CommandOutput {
+  readonly tty?: boolean
+}
 
 /** The state a script runs in: the session's current frame. */
 export interface Frame {
@@ -37,7 +43,7 @@ export function runScript(
   source: string,
   frame: Frame,
   runtime: Runtime,
-  output: CommandOutput,
+  output: TerminalOutput,
   depth = 0,
 ): number {
   const parsed = parseScript(source)
@@ -65,7 +71,7 @@ function runPipeline(
   pipeline: Pipeline,
   frame: Frame,
   runtime: Runtime,
-  output: CommandOutput,
+  output: TerminalOutput,
   depth: number,
 ): number {
   let stdin = ''
@@ -73,7 +79,7 @@ function runPipeline(
   pipeline.commands.forEach((command, i) => {
     const last = i === pipeline.commands.length - 1
     let captured = ''
-    const out: CommandOutput = last
+    const out: TerminalOutput = last
       ? output
       : { out: (t) => void (captured.length < MAX_OUTPUT && (captured += t)), err: output.err }
     runtime.setForeground(depth === 0 && last && pipeline.commands.length === 1)
@@ -90,7 +96,7 @@ function runSimple(
   stdin: string,
   frame: Frame,
   runtime: Runtime,
-  output: CommandOutput,
+  output: TerminalOutput,
   depth: number,
 ): number {
   const expand = (word: Word): string[] => expandWord(word, frame, runtime, output, depth)
@@ -118,6 +124,7 @@ function runSimple(
   const toFile = (fd: 1 | 2): boolean => files.some((f) => f.fd === fd || f.fd === 'both')
   const io: CommandIO = {
     stdin: input,
+    tty: output.tty === true && !mergeOut && !toFile(1),
     out: (t) => {
       if (mergeOut) io.err(t)
       else if (toFile(1)) stdout += t
@@ -129,7 +136,17 @@ function runSimple(
       else output.err(t)
     },
   }
+  // NAME=value before a command sets it for that command only.
+  const saved = command.assignments.map(({ name: key, value }) => {
+    const previous = frame.vars.get(key)
+    frame.vars.set(key, expand(value).join(' '))
+    return { key, previous }
+  })
   const status = runCommand(name, rest, frame, runtime, io)
+  for (const { key, previous } of saved.reverse()) {
+    if (previous === undefined) frame.vars.delete(key)
+    else frame.vars.set(key, previous)
+  }
   for (const file of files) {
     const text = file.fd === 1 ? stdout : file.fd === 2 ? stderr : stdout + stderr
     if (file.path === '/dev/null') continue
@@ -242,7 +259,12 @@ export function expandWord(
   for (const part of word) {
     if (part.kind === 'text') append(part.text, false, !part.quoted)
     else if (part.kind === 'var') append(variable(part.name, frame), !part.quoted, false)
-    else append(substitute(part.source, frame, runtime, output, depth), !part.quoted, false)
+    else if (part.kind === 'arithmetic') {
+      const value = arithmetic(part.source, frame)
+      if (value === undefined)
+        output.err(`bash: ${part.source.trim()}: syntax error in expression\n`)
+      append(String(value ?? 0), !part.quoted, false)
+    } else append(substitute(part.source, frame, runtime, output, depth), !part.quoted, false)
   }
   if (current !== undefined) fields.push(current)
   return fields.flatMap((field) => (field.glob ? glob(field.text, frame) : [field.text]))

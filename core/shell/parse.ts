@@ -14,6 +14,7 @@ export type WordPart =
   | { kind: 'text'; text: string; quoted: boolean }
   | { kind: 'var'; name: string; quoted: boolean }
   | { kind: 'command'; source: string; quoted: boolean }
+  | { kind: 'arithmetic'; source: string; quoted: boolean }
 
 export type Word = WordPart[]
 
@@ -352,6 +353,13 @@ class Parser {
       return { kind: 'command', source, quoted }
     }
     const next = s[this.pos + 1]
+    if (next === '(' && s[this.pos + 2] === '(') {
+      const end = matchingParen(s, this.pos + 1)
+      if (s[end - 1] !== ')') throw new SyntaxError_('bash: syntax error: arithmetic expression')
+      const source = s.slice(this.pos + 3, end - 1)
+      this.pos = end + 1
+      return { kind: 'arithmetic', source, quoted }
+    }
     if (next === '(') {
       const end = matchingParen(s, this.pos + 1)
       const source = s.slice(this.pos + 2, end)

@@ -22,10 +22,11 @@ import {
 } from './command'
 import { COMMANDS } from './commands/index'
 import { normalizePath } from './fileSystem'
-import { runScript, type Frame, type Runtime } from './interpreter'
+import { runScript, type Frame, type Runtime, type TerminalOutput } from './interpreter'
 import { parseScript } from './parse'
 import { completeLine } from './complete'
 import { ssh, sshTarget } from './ssh'
+import { message } from './messages'
 
 const HOME = '/root'
 /** Lines of history kept, as bash's HISTSIZE default. */
@@ -70,7 +71,9 @@ export class ShellSession {
     const result = this.collect((output) => {
       if (this.follower !== undefined) this.stopFollower(output, false)
       if (text.length > MAX_INPUT_BYTES) {
-        output.err(`bash: input of ${text.length} bytes refused (at most ${MAX_INPUT_BYTES})\n`)
+        output.err(
+          `${message(language, 'input.tooLarge', { size: String(text.length), max: String(MAX_INPUT_BYTES) })}\n`,
+        )
         this.frame.lastStatus = 1
         return
       }
@@ -122,10 +125,10 @@ export class ShellSession {
     return this.frames.at(-1)!
   }
 
-  private collect(work: (output: CommandOutput) => void): ShellResult {
+  private collect(work: (output: TerminalOutput) => void): ShellResult {
     let stdout = ''
     let stderr = ''
-    work({ out: (t) => void (stdout += t), err: (t) => void (stderr += t) })
+    work({ out: (t) => void (stdout += t), err: (t) => void (stderr += t), tty: true })
     return {
       stdout,
       stderr,
@@ -216,11 +219,12 @@ export class ShellSession {
       case 'export':
         for (const arg of args) {
           const eq = arg.indexOf('=')
-          if (eq > 0) frame.vars.set(arg.slice(0, eq), arg.slice(eq + 1))
-          else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) {
+          const name = eq < 0 ? arg : arg.slice(0, eq)
+          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
             io.err(`bash: export: \`${arg}': not a valid identifier\n`)
             return 1
           }
+          if (eq > 0) frame.vars.set(name, arg.slice(eq + 1))
         }
         return 0
       case 'unset':

@@ -1,11 +1,16 @@
-/** `help`: KubeLab's own list of commands, in the learner's language. */
+/** `help`: KubeLab's own guide to the terminal, in the learner's language. */
 import { message, type MessageKey } from '../messages'
 import type { ShellCommand } from '../command'
 
 const ENTRIES: [string, MessageKey][] = [
-  ['help', 'help.help'],
+  ['kubectl …', 'help.kubectl'],
+  ['ssh NODE', 'help.ssh'],
+  ['(on a node)', 'help.node'],
+  ['ls, cat, grep…', 'help.files'],
   ['sleep DURATION', 'help.sleep'],
-  ['exit [N]', 'help.exit'],
+  ['fault …', 'help.fault'],
+  ['why KIND/NAME', 'help.why'],
+  ['…', 'help.more'],
 ]
 
 export const help: ShellCommand = {

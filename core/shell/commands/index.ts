@@ -2,9 +2,24 @@
 import type { ShellCommand } from '../command'
 import { kubectl } from '../kubectl/kubectl'
 import { NODE_COMMANDS } from '../node/index'
+import { awk } from './awk'
+import { FILE_COMMANDS } from './files'
+import { FILTER_COMMANDS } from './filters'
 import { help } from './help'
+import { LAB_COMMANDS } from './lab'
 import { sleep } from './sleep'
+import { SYSTEM_COMMANDS } from './system'
 
 export const COMMANDS: ReadonlyMap<string, ShellCommand> = new Map(
-  [help, sleep, kubectl, ...NODE_COMMANDS].map((command) => [command.name, command]),
+  [
+    help,
+    sleep,
+    kubectl,
+    awk,
+    ...FILE_COMMANDS,
+    ...FILTER_COMMANDS,
+    ...SYSTEM_COMMANDS,
+    ...LAB_COMMANDS,
+    ...NODE_COMMANDS,
+  ].map((command) => [command.name, command]),
 )

@@ -25,17 +25,27 @@ describe('cli: kubelab', () => {
     expect(status).toBe(0)
   })
 
-  it('shell reads commands from stdin: sleep 90s then nodes shows three nodes at 00:01:30', () => {
-    const { stdout, stderr, status } = kubelab(['shell', '--seed', '1'], 'sleep 90s\nnodes\n')
+  it('shell reads commands from stdin: sleep 90s moves the cluster clock by 90 s', () => {
+    const { stdout, stderr, status } = kubelab(['shell', '--seed', '1'], 'date\nsleep 90s\ndate\n')
     expect(stderr).toBe('')
     expect(status).toBe(0)
-    for (const node of ['cp-1', 'worker-1', 'worker-2']) expect(stdout).toContain(node)
-    expect(stdout).toContain('90s')
-    expect(stdout).toContain('Cluster time: 00:01:30')
+    expect(stdout).toBe('Mon Jan  5 09:00:00 UTC 2026\nMon Jan  5 09:01:30 UTC 2026\n')
+  })
+
+  it('builds the cluster shape it is asked for', () => {
+    const { stdout, stderr } = kubelab(
+      ['shell', '--control-planes', '3', '--workers', '4'],
+      'ssh cp-3 hostname\nssh worker-4 hostname\nssh worker-5 hostname\n',
+    )
+    expect(stdout).toBe('cp-3\nworker-4\n')
+    expect(stderr).toBe('ssh: Could not resolve hostname worker-5: Name or service not known\n')
+    expect(kubelab(['shell', '--control-planes', '0']).stderr).toContain(
+      'invalid argument "0" for "--control-planes" flag: want an integer from 1 to 7',
+    )
   })
 
   it('prints the same output twice for the same input and seed', () => {
-    const input = 'sleep 90s\nnodes\nbogus\nsleep 3h\nnodes\n'
+    const input = 'sleep 90s\ndate\nbogus\nsleep 3h\nssh worker-1 date\n'
     const first = kubelab(['shell', '--seed', '1'], input)
     const second = kubelab(['shell', '--seed', '1'], input)
     expect(second.stdout).toBe(first.stdout)
@@ -44,13 +54,16 @@ describe('cli: kubelab', () => {
 
   it('exits with the status of the last command, and stops reading at exit', () => {
     expect(kubelab(['shell'], 'bogus\n').status).toBe(127)
-    const result = kubelab(['shell'], 'exit 4\nnodes\n')
+    const result = kubelab(['shell'], 'exit 4\nhostname\n')
     expect(result.status).toBe(4)
     expect(result.stdout).toBe('')
   })
 
-  it('echoes commands with --echo, as a transcript', () => {
-    expect(kubelab(['shell', '--echo'], 'sleep 1s\n').stdout).toBe('$ sleep 1s\n')
+  it('echoes commands with --echo, as a transcript, with the node prompt after ssh', () => {
+    expect(kubelab(['shell', '--echo'], 'sleep 1s\nssh worker-1\nhostname\nexit\n').stdout).toBe(
+      '$ sleep 1s\n$ ssh worker-1\nWelcome to Ubuntu 24.04.1 LTS (GNU/Linux 6.8.0-51-generic x86_64)\n\n' +
+        'root@worker-1:~# hostname\nworker-1\nroot@worker-1:~# exit\nlogout\nConnection to worker-1 closed.\n',
+    )
   })
 
   it('rejects unknown commands and bad flags with usage and status 2', () => {
