@@ -56,6 +56,13 @@ export interface ShellResult {
   following: boolean
 }
 
+/** One step of a traced request: who dialled whom, on which port. */
+export interface TraceHop {
+  from: string
+  to: string
+  port?: number
+}
+
 /** Tab completion: the candidates for the word that ends at the cursor, which starts at `from`. */
 export interface ShellCompletion {
   from: number
@@ -101,6 +108,12 @@ export type SimulationEvent =
   | { kind: 'clock/ticked'; nowMs: number }
   | { kind: 'fault/applied'; fault: ActiveFault }
   | { kind: 'fault/healed'; fault: ActiveFault }
+  /**
+   * The path a terminal command took through the cluster (kubectl → kube-apiserver :6443 →
+   * etcd :2379), so the topology can light it up. `from`/`to` are component names
+   * ("kube-apiserver-cp-1") or a machine ("laptop", "worker-1") for a client that is no component.
+   */
+  | { kind: 'trace/path'; session: string; summary: string; hops: TraceHop[] }
   /** More output of a following command; `exitCode` is set once it ended. */
   | {
       kind: 'shell/output'

@@ -223,7 +223,7 @@ export class Simulation {
   private polling = false
 
   /** What shell sessions see of the simulation. */
-  private shellHost(): ShellHost {
+  private shellHost(session: string): ShellHost {
     return {
       nowMs: () => this.clock.nowMs,
       advance: (ms) => void this.advance(ms),
@@ -239,6 +239,7 @@ export class Simulation {
       },
       why: (subject) => this.handle({ kind: 'explain/why', subject }).chain,
       machine: (name) => this.machineView(name),
+      trace: (summary, hops) => this.emit({ kind: 'trace/path', session, summary, hops }),
       files: (name) => {
         let fs = this.files.get(name)
         if (fs === undefined) {
@@ -267,7 +268,7 @@ export class Simulation {
           `at most ${MAX_SESSIONS} shell sessions can be open`,
         )
       }
-      session = new ShellSession(this.shellHost())
+      session = new ShellSession(this.shellHost(id))
       this.sessions.set(id, session)
     }
     return session

@@ -7,7 +7,7 @@
  * `journalctl -f`) print what there is now and hand a Follower to the session, which polls it
  * each time virtual time moves, until it ends or the learner presses Ctrl+C.
  */
-import type { Component, Language, Machine } from '../protocol'
+import type { Component, Language, Machine, TraceHop } from '../protocol'
 import type { ActiveFault } from '../faults/faults'
 import type { FaultKind, FaultKindId, FaultTarget } from '../faults/catalogue'
 import type { Reason } from '../explain/explain'
@@ -50,6 +50,8 @@ export interface ShellHost {
   machine(name: string): MachineView | undefined
   /** The files of a machine; every session on that machine shares them. */
   files(machine: string): FileSystem
+  /** Reports the path a command's request took, for the topology to light up. */
+  trace(summary: string, hops: TraceHop[]): void
 }
 
 /** Where the session is, and what it keeps between commands. */

@@ -23,6 +23,8 @@ export interface Palette {
   edge: string
   stoppedFill: string
   stoppedBorder: string
+  /** The path of the last terminal command (Okabe–Ito vermillion / yellow). */
+  trace: string
   family: Record<ComponentFamily, FamilyColors>
 }
 
@@ -35,6 +37,7 @@ const LIGHT: Palette = {
   edge: '#59616b',
   stoppedFill: '#e4e6e9',
   stoppedBorder: '#59616b',
+  trace: '#d55e00',
   family: {
     'control-plane': { fill: '#dcecf9', border: '#0072b2' },
     'node-agent': { fill: '#fcebd0', border: '#b86e00' },
@@ -51,6 +54,7 @@ const DARK: Palette = {
   edge: '#a3acb8',
   stoppedFill: '#2a2e33',
   stoppedBorder: '#a3acb8',
+  trace: '#f0e442',
   family: {
     'control-plane': { fill: '#0d3350', border: '#56b4e9' },
     'node-agent': { fill: '#463210', border: '#e69f00' },

@@ -121,5 +121,18 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
       selector: 'edge.mutual',
       style: { 'source-arrow-shape': 'triangle', 'target-arrow-shape': 'triangle' },
     },
+    // The path of the last terminal command: thicker, in the trace colour, and dashed so it
+    // does not rely on colour alone.
+    {
+      selector: 'edge.lit',
+      style: {
+        width: 4,
+        'line-color': p.trace,
+        'target-arrow-color': p.trace,
+        'source-arrow-color': p.trace,
+        'line-style': 'dashed',
+      },
+    },
+    { selector: 'node.lit', style: { 'border-width': 4, 'border-color': p.trace } },
   ]
 }
