@@ -6,7 +6,8 @@
  * Certificate and key contents are placeholders: a learner can list and cat them, but no
  * cryptography runs in the lab (docs/simplifications.md).
  */
-import { stringify, parse } from 'yaml'
+import { parse } from 'yaml'
+import { toYaml } from './kubectl/print/object'
 import type { Pod } from '../api/types'
 import type { KubernetesCluster } from '../kubernetes/cluster'
 import type { StaticPodManifests } from '../node/staticPods'
@@ -115,13 +116,13 @@ export function machineFileSystem(
 function manifestMount(manifests: StaticPodManifests, now: () => number): Mount {
   const texts = new Map<string, { text: string; modifiedMs: number }>()
   for (const { path, pod } of manifests.list())
-    texts.set(path.slice(path.lastIndexOf('/') + 1), { text: stringify(pod), modifiedMs: 0 })
+    texts.set(path.slice(path.lastIndexOf('/') + 1), { text: toYaml(pod), modifiedMs: 0 })
   const path = (name: string): string => `${MANIFEST_DIR}/${name}`
   // Faults and other components may move manifests too: keep the listing in step with them.
   manifests.onChange((change) => {
     const name = change.path.slice(change.path.lastIndexOf('/') + 1)
     if (change.pod === undefined) texts.delete(name)
-    else if (!texts.has(name)) texts.set(name, { text: stringify(change.pod), modifiedMs: now() })
+    else if (!texts.has(name)) texts.set(name, { text: toYaml(change.pod), modifiedMs: now() })
   })
   return {
     names: () => [...texts.keys()],

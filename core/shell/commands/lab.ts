@@ -11,7 +11,7 @@
 import type { ComponentType } from '../../cluster/world'
 import type { FaultKindId, FaultTarget } from '../../faults/catalogue'
 import { FaultError } from '../../faults/catalogue'
-import { subjectOf } from '../../faults/describe'
+import type { ActiveFault } from '../../faults/faults'
 import { formatClock, humanDuration } from '../../format/duration'
 import { formatTable } from '../../format/table'
 import type { CommandIO, ShellCommand, ShellContext } from '../command'
@@ -78,7 +78,7 @@ function list(context: ShellContext, io: CommandIO): number {
       ...active.map((f) => [
         f.id,
         f.kind,
-        subjectOf(f),
+        targetText(f),
         formatClock(f.sinceMs),
         humanDuration(now - f.sinceMs),
       ]),
@@ -138,7 +138,7 @@ function inject(args: string[], context: ShellContext, io: CommandIO): number {
   }
   const applied = context.host.faults.apply(kind.id as FaultKindId, target)
   io.out(
-    `${message(lang, kind.reversible ? 'fault.applied' : 'fault.happened', { id: applied.id, kind: applied.kind, target: subjectOf(applied) })}\n`,
+    `${message(lang, kind.reversible ? 'fault.applied' : 'fault.happened', { id: applied.id, kind: applied.kind, target: targetText(applied) })}\n`,
   )
   return 0
 }
@@ -189,8 +189,23 @@ function heal(args: string[], context: ShellContext, io: CommandIO): number {
   const healed = id === 'all' ? context.host.faults.healAll() : [context.host.faults.heal(id)]
   if (healed.length === 0) io.out(`${message(lang, 'fault.none')}\n`)
   for (const f of healed)
-    io.out(`${message(lang, 'fault.healed', { id: f.id, kind: f.kind, target: subjectOf(f) })}\n`)
+    io.out(`${message(lang, 'fault.healed', { id: f.id, kind: f.kind, target: targetText(f) })}\n`)
   return 0
+}
+
+/** A fault's target, written as `fault inject` takes it. */
+function targetText(fault: ActiveFault): string {
+  const target = fault.target
+  switch (target.kind) {
+    case 'machine':
+      return target.machine
+    case 'component':
+      return `${target.machine}/${target.type}`
+    case 'port':
+      return `${target.machine}:${target.port}/${target.protocol.toLowerCase()}`
+    case 'pod':
+      return `pod/${target.name} -n ${target.namespace}${target.container === undefined ? '' : ` -c ${target.container}`}`
+  }
 }
 
 /** `why KIND/NAME [-n NS]`: the chain of reasons across components, oldest first. */
