@@ -123,17 +123,17 @@ function inject(args: string[], context: ShellContext, io: CommandIO): number {
     else if (arg === '-c' || arg === '--container') container = args[++i]
     else positional.push(arg)
   }
-  const [kindId, targetText] = positional
+  const [kindId, typedTarget] = positional
   const kind = context.host.faults.kinds().find((k) => k.id === kindId)
-  if (kind === undefined || targetText === undefined) {
+  if (kind === undefined || typedTarget === undefined) {
     io.err(
       `${message(lang, kind === undefined ? 'fault.unknownKind' : 'fault.noTarget', { kind: kindId ?? '' })}\n`,
     )
     return 2
   }
-  const target = parseTarget(kind.target, targetText, namespace, container)
+  const target = parseTarget(kind.target, typedTarget, namespace, container)
   if (typeof target === 'string') {
-    io.err(`${message(lang, 'fault.badTarget', { target: targetText, form: target })}\n`)
+    io.err(`${message(lang, 'fault.badTarget', { target: typedTarget, form: target })}\n`)
     return 2
   }
   const applied = context.host.faults.apply(kind.id as FaultKindId, target)
