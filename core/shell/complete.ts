@@ -16,9 +16,14 @@ export function completeLine(
   commands: ShellCommand[],
 ): ShellCompletion {
   // The command being typed: after the last operator.
-  const segment = line.slice(
-    Math.max(...['|', ';', '&&', '||'].map((op) => line.lastIndexOf(op) + op.length), 0),
+  const start = Math.max(
+    0,
+    ...['|', ';', '&&', '||'].map((op) => {
+      const at = line.lastIndexOf(op)
+      return at < 0 ? 0 : at + op.length
+    }),
   )
+  const segment = line.slice(start)
   const from = line.length - (/[^\s]*$/.exec(segment)?.[0].length ?? 0)
   const partial = line.slice(from)
   const words =
@@ -31,6 +36,10 @@ export function completeLine(
           .filter(Boolean)
   if (words.length === 0) {
     const names = [...commands.map((c) => c.name), ...BUILTINS]
+    return { from, candidates: unique(names.filter((n) => n.startsWith(partial))) }
+  }
+  if (words[0] === 'ssh' && words.length === 1) {
+    const names = frame.context.host.machines().map((m) => m.metadata.name)
     return { from, candidates: unique(names.filter((n) => n.startsWith(partial))) }
   }
   const command = commands.find((c) => c.name === words[0])
