@@ -21,7 +21,7 @@ import type {
 } from './protocol'
 import { Random } from './random'
 import { ShellSession } from './shell/session'
-import { LAPTOP, type MachineView, type ShellHost } from './shell/command'
+import { LAPTOP, type CommandRecord, type MachineView, type ShellHost } from './shell/command'
 import type { FileSystem } from './shell/fileSystem'
 import { machineFileSystem } from './shell/machineFiles'
 import { OUTSIDE_IP } from './network/path'
@@ -61,6 +61,7 @@ export class CommandError extends Error {
 /** Longest single advance a client may ask for: 30 days of virtual time. */
 export const MAX_ADVANCE_MS = 30 * 24 * 3600 * 1000
 const MAX_SESSIONS = 64
+const MAX_COMMAND_LOG = 10_000
 
 type Handlers = { [K in CommandKind]: (command: CommandOf<K>) => ResultOf<K> }
 
@@ -75,6 +76,8 @@ export class Simulation {
   private readonly listeners = new Set<(event: SimulationEvent) => void>()
   private readonly sessions = new Map<string, ShellSession>()
   private readonly files = new Map<string, FileSystem>()
+  /** Every command line run in the terminal, oldest first (bounded): what lab checks read. */
+  readonly commandLog: CommandRecord[] = []
 
   constructor(readonly options: SimulationOptions) {
     if (!Number.isInteger(options.seed))
@@ -240,6 +243,10 @@ export class Simulation {
       why: (subject) => this.handle({ kind: 'explain/why', subject }).chain,
       machine: (name) => this.machineView(name),
       trace: (summary, hops) => this.emit({ kind: 'trace/path', session, summary, hops }),
+      record: (entry) => {
+        this.commandLog.push(entry)
+        if (this.commandLog.length > MAX_COMMAND_LOG) this.commandLog.shift()
+      },
       files: (name) => {
         let fs = this.files.get(name)
         if (fs === undefined) {
@@ -268,7 +275,7 @@ export class Simulation {
           `at most ${MAX_SESSIONS} shell sessions can be open`,
         )
       }
-      session = new ShellSession(this.shellHost(id))
+      session = new ShellSession(this.shellHost(id), id)
       this.sessions.set(id, session)
     }
     return session

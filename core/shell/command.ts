@@ -52,6 +52,19 @@ export interface ShellHost {
   files(machine: string): FileSystem
   /** Reports the path a command's request took, for the topology to light up. */
   trace(summary: string, hops: TraceHop[]): void
+  /** Records a command line the learner ran, for lab checks ("a command was run"). */
+  record(entry: CommandRecord): void
+}
+
+/** One command line run in a session, as lab checks see it. */
+export interface CommandRecord {
+  session: string
+  /** Where it ran: 'laptop' or a node. */
+  machine: string
+  line: string
+  exitCode: number
+  /** Virtual time when it started. */
+  atMs: number
 }
 
 /** Where the session is, and what it keeps between commands. */

@@ -43,7 +43,11 @@ export class ShellSession {
   private follower: { follower: Follower; frame: Frame } | undefined
   private foreground = false
 
-  constructor(private readonly host: ShellHost) {
+  constructor(
+    private readonly host: ShellHost,
+    /** The session's id, as the protocol names it. */
+    readonly id = 'shell',
+  ) {
     this.frames.push(this.newFrame(host.machine(LAPTOP)!))
   }
 
@@ -84,8 +88,18 @@ export class ShellSession {
         return
       }
       this.pending = ''
-      if (source.trim() !== '') this.remember(source)
-      runScript(source, this.frame, this.runtime, output)
+      if (source.trim() === '') return
+      this.remember(source)
+      const frame = this.frame
+      const atMs = this.host.nowMs()
+      const exitCode = runScript(source, frame, this.runtime, output)
+      this.host.record({
+        session: this.id,
+        machine: frame.context.machine.name,
+        line: source,
+        exitCode,
+        atMs,
+      })
     })
     return result
   }

@@ -177,3 +177,24 @@ describe('bash: assignments', () => {
     )
   })
 })
+
+describe('bash: the command log lab checks read', () => {
+  it('records each line run, where, when and with which status', () => {
+    const t = sim({ seed: 1 })
+    t.sh('sleep 10s')
+    t.sh('ssh worker-1')
+    t.sh('nope')
+    expect(
+      t.simulation.commandLog.map(({ machine, line, exitCode, atMs }) => [
+        machine,
+        line,
+        exitCode,
+        atMs,
+      ]),
+    ).toEqual([
+      ['laptop', 'sleep 10s', 0, 0],
+      ['laptop', 'ssh worker-1', 0, 10_000],
+      ['worker-1', 'nope', 127, 10_000],
+    ])
+  })
+})
