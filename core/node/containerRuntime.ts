@@ -207,6 +207,18 @@ export class ContainerRuntime {
     return undefined
   }
 
+  /** Every port a running container process listens on at `ip` (`ss -tlnp` on the host). */
+  listeners(ip: string): { pid: number; port: number }[] {
+    const found: { pid: number; port: number }[] = []
+    for (const sandboxId of this.byIP.get(ip) ?? []) {
+      for (const c of this.containers.list(sandboxId)) {
+        if (c.process?.running !== true) continue
+        for (const port of c.process.listening()) found.push({ pid: c.process.pid, port })
+      }
+    }
+    return found
+  }
+
   http(ip: string, request: HttpRequest): HttpResponse | 'refused' | 'timeout' {
     const process = this.listener(ip, request.port)
     if (process === undefined) return 'refused'

@@ -283,6 +283,11 @@ export class Containerd implements ComponentProcess {
     return this.runtime.listener(ip, port) !== undefined
   }
 
+  /** Ports container processes listen on at `ip`, with their pids (works without containerd). */
+  hostListeners(ip: string): { pid: number; port: number }[] {
+    return this.runtime.listeners(ip)
+  }
+
   /** The shims on this node (they run whether containerd does or not). */
   shimPids(): number[] {
     return this.runtime.shimPids()

@@ -9,7 +9,10 @@
  * `--kubeconfig` and $KUBECONFIG name another file; a missing one is kubectl's own error.
  */
 import { klogTime } from '../../api/time'
+import type { ListOptions, WatchEvent } from '../../apiserver/apiserver'
 import type { ApiRequest, ApiResponse } from '../../apiserver/request'
+import type { TraceHop } from '../../protocol'
+import type { ResourceDef } from '../../apiserver/resources'
 import { ConnectionRefused } from '../../client/client'
 import { LAPTOP, type CommandOutput, type ShellContext } from '../command'
 import { clientError, KubectlError, serverError } from './errors'
@@ -75,14 +78,23 @@ export class KubectlApi {
     try {
       this.send({ method: 'GET', path: '/api', query: { timeout: this.timeout() } })
     } catch (error) {
-      if (error instanceof KubectlError && error.refused) {
-        const line = `${this.klogPrefix()} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"${this.serverUrl}/api?timeout=${this.timeout()}\\": dial tcp ${this.dialAddress()}: connect: connection refused"\n`
-        this.stderr.err(line.repeat(DISCOVERY_ATTEMPTS))
-      }
+      if (error instanceof KubectlError && error.refused)
+        this.logDiscoveryFailure(DISCOVERY_ATTEMPTS)
       throw error
     }
     this.discovered = true
     this.writeCache(cacheDir)
+  }
+
+  /** client-go's memcache error line for a refused discovery, `times` times. */
+  logDiscoveryFailure(times: number): void {
+    const line = `${this.klogPrefix()} memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: ${this.refusedGet('/api').replace(/"/g, '\\"')}"\n`
+    this.stderr.err(line.repeat(times))
+  }
+
+  /** `Get "https://…/api?timeout=32s": dial tcp …: connect: connection refused` */
+  refusedGet(path: string): string {
+    return `Get "${this.serverUrl}${path}?timeout=${this.timeout()}": dial tcp ${this.dialAddress()}: connect: connection refused`
   }
 
   /** Sends a request; a Status error from the server becomes kubectl's "Error from server". */
@@ -98,13 +110,54 @@ export class KubectlApi {
     if (!this.configured || cluster === undefined) throw this.refused()
     try {
       const response = cluster.request(this.origin(), request)
+      this.trace(request, true)
       // An API call takes virtual time only when the server waited (an etcd timeout).
       if (response.latencyMs > 0) this.context.host.advance(response.latencyMs)
       return response
     } catch (error) {
-      if (error instanceof ConnectionRefused) throw this.refused()
+      if (error instanceof ConnectionRefused) {
+        this.trace(request, false)
+        throw this.refused()
+      }
       throw error
     }
+  }
+
+  /**
+   * Tells the topology the path of a request: this machine → kube-apiserver :6443, and on to
+   * its etcd :2379 when the server answered (writes are stored there, and lists check etcd's
+   * current revision before the watch cache answers).
+   */
+  private trace(request: ApiRequest, answered: boolean): void {
+    const cluster = this.context.host.kubernetes
+    if (cluster === undefined) return
+    const ip = cluster.endpoint(this.origin()).address.split(':')[0]
+    const cp = cluster.controlPlanes.find((m) => m.spec.internalIP === ip)?.metadata.name
+    if (cp === undefined) return
+    const apiserver = `kube-apiserver-${cp}`
+    const hops: TraceHop[] = [{ from: this.context.machine.name, to: apiserver, port: 6443 }]
+    if (answered) hops.push({ from: apiserver, to: `etcd-${cp}`, port: 2379 })
+    const summary = `${request.method} ${request.path}${answered ? '' : ' (connection refused)'}`
+    this.context.host.trace(summary, hops)
+  }
+
+  /**
+   * A watch from a resourceVersion, as `kubectl get -w` keeps one open: events arrive on the
+   * simulation clock; `onClose` runs when the API server ends the stream (its process stopped).
+   * Returns the function that stops it.
+   */
+  watch(
+    def: ResourceDef,
+    namespace: string | undefined,
+    options: ListOptions,
+    fromResourceVersion: string,
+    handler: (event: WatchEvent) => void,
+    onClose: () => void,
+  ): () => void {
+    const cluster = this.context.host.kubernetes
+    const server = this.configured ? cluster?.endpoint(this.origin()).server() : undefined
+    if (server === undefined) throw this.refused()
+    return server.watch(def, namespace, options, fromResourceVersion, handler, onClose)
   }
 
   /** The final line kubectl prints when the server refuses the connection. */

@@ -198,3 +198,20 @@ describe('bash: the command log lab checks read', () => {
     ])
   })
 })
+
+describe('trace: the path a kubectl request takes', () => {
+  it('is reported to the topology: the laptop to kube-apiserver :6443, then etcd :2379', () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl get nodes')
+    const traces = t.events.filter((e) => e.kind === 'trace/path')
+    expect(traces.at(-1)).toEqual({
+      kind: 'trace/path',
+      session: 'test',
+      summary: 'GET /api/v1/nodes',
+      hops: [
+        { from: 'laptop', to: 'kube-apiserver-cp-1', port: 6443 },
+        { from: 'kube-apiserver-cp-1', to: 'etcd-cp-1', port: 2379 },
+      ],
+    })
+  })
+})

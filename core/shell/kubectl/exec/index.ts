@@ -1,4 +1,5 @@
 /** kubectl verbs that run programs in containers (exec). */
 import type { KubectlVerb } from '../verb'
+import { exec } from './exec'
 
-export const EXEC_VERBS: readonly KubectlVerb[] = []
+export const EXEC_VERBS: readonly KubectlVerb[] = [exec]

@@ -1,0 +1,5 @@
+# kubelab shell --seed 1
+ssh worker-1
+ps aux
+ps
+exit
