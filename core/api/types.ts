@@ -88,14 +88,36 @@ export interface Probe {
   failureThreshold?: number
 }
 
+export interface EnvVar {
+  name: string
+  value?: string
+  valueFrom?: { fieldRef?: { apiVersion?: string; fieldPath: string } }
+}
+
+export interface VolumeMount {
+  name: string
+  mountPath: string
+  readOnly?: boolean
+}
+
+/** The volume sources the lab's pods use: host paths (static pods), emptyDir, ConfigMaps, Secrets. */
+export interface Volume {
+  name: string
+  hostPath?: { path: string; type?: string }
+  emptyDir?: Record<string, unknown>
+  configMap?: { name: string }
+  secret?: { secretName: string }
+}
+
 export interface Container {
   name: string
   image: string
   command?: string[]
   args?: string[]
   ports?: ContainerPort[]
-  env?: { name: string; value?: string }[]
+  env?: EnvVar[]
   resources?: { requests?: ResourceList; limits?: ResourceList }
+  volumeMounts?: VolumeMount[]
   livenessProbe?: Probe
   readinessProbe?: Probe
   startupProbe?: Probe
@@ -146,6 +168,7 @@ export interface PodSpec {
   schedulingGates?: { name: string }[]
   overhead?: ResourceList
   activeDeadlineSeconds?: number
+  volumes?: Volume[]
 }
 
 export interface PodCondition {

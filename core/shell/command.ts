@@ -88,6 +88,11 @@ export interface ShellContext {
   runOn(machine: string, line: string, io: CommandIO): number
   /** Keeps the command running after it returns: see Follower. Only the foreground command may. */
   follow(follower: Follower): void
+  /**
+   * The machine went away under this shell (`reboot`, `poweroff`): the rest of the input does
+   * not run there, and an ssh session drops back to where it came from, with no `logout`.
+   */
+  disconnect(): void
 }
 
 export interface CommandOutput {

@@ -20,6 +20,8 @@ export interface Frame {
   /** The working directory, absolute. */
   cwd: string
   vars: Map<string, string>
+  /** Set when the machine went away under this shell (reboot): nothing more runs in it. */
+  disconnected?: boolean
   lastStatus: number
 }
 
@@ -55,16 +57,21 @@ export function runScript(
     return 2
   }
   for (const andOr of parsed.script) {
-    if (runtime.stopped()) break
+    if (runtime.stopped() || isGone(frame)) break
     let status = runPipeline(andOr.first, frame, runtime, output, depth)
     for (const { op, pipeline } of andOr.rest) {
-      if (runtime.stopped()) break
+      if (runtime.stopped() || isGone(frame)) break
       if ((op === '&&') === (status === 0))
         status = runPipeline(pipeline, frame, runtime, output, depth)
     }
     frame.lastStatus = status
   }
   return frame.lastStatus
+}
+
+/** Whether the machine went away under this shell (read afresh: a command may set it). */
+function isGone(frame: Frame): boolean {
+  return frame.disconnected === true
 }
 
 function runPipeline(

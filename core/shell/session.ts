@@ -93,6 +93,8 @@ export class ShellSession {
       const frame = this.frame
       const atMs = this.host.nowMs()
       const exitCode = runScript(source, frame, this.runtime, output)
+      // The node went down under an ssh session: back to the machine it came from.
+      while (this.frames.length > 1 && this.frame.disconnected === true) this.frames.pop()
       this.host.record({
         session: this.id,
         machine: frame.context.machine.name,
@@ -197,6 +199,7 @@ export class ShellSession {
       follow: (follower) => {
         if (this.foreground && this.follower === undefined) this.follower = { follower, frame }
       },
+      disconnect: () => void (frame.disconnected = true),
     }
     // The learner may switch language between commands: read it live.
     Object.defineProperty(context, 'language', { get: () => this.language })

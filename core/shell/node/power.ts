@@ -4,9 +4,7 @@
  * powers it on again after BOOT_MS of virtual time, when containerd and the kubelet start and
  * bring the static pods and DaemonSet pods back. systemd's wall message goes to the terminal and
  * the ssh connection drops.
- *
- * Until the session can close an ssh frame from a command, the prompt stays on the node: see the
- * report to the lead (the shell needs a "disconnect" hook on ShellContext).
+
  */
 import type { ShellCommand, ShellContext, CommandIO } from '../command'
 import { nodeHost, onNode } from './nodeHost'
@@ -30,6 +28,7 @@ function shutdown(kind: 'reboot' | 'power-off', context: ShellContext, io: Comma
         context.host.faults.heal(fault.id)
     })
   io.err(`Connection to ${machine} closed by remote host.\nConnection to ${machine} closed.\n`)
+  context.disconnect()
   return 255
 }
 

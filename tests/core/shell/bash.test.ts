@@ -215,3 +215,16 @@ describe('trace: the path a kubectl request takes', () => {
     })
   })
 })
+
+describe('bash: a node going down under ssh', () => {
+  it('drops the ssh session back to the laptop after reboot, and runs nothing more there', () => {
+    const t = sim({ seed: 1 })
+    t.sh('ssh worker-2')
+    const result = t.sh('reboot; hostname')
+    expect(result.stderr).toBe(
+      'Connection to worker-2 closed by remote host.\nConnection to worker-2 closed.\n',
+    )
+    expect(result.stdout).not.toContain('worker-2\n')
+    expect(result).toMatchObject({ exitCode: 255, prompt: 'root@laptop:~# ' })
+  })
+})
