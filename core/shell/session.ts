@@ -94,7 +94,11 @@ export class ShellSession {
       const atMs = this.host.nowMs()
       const exitCode = runScript(source, frame, this.runtime, output)
       // The node went down under an ssh session: back to the machine it came from.
-      while (this.frames.length > 1 && this.frame.disconnected === true) this.frames.pop()
+      while (this.frames.length > 1 && this.frame.disconnected === true) {
+        this.frames.pop()
+        // ssh's own status when the connection drops.
+        this.frame.lastStatus = 255
+      }
       this.host.record({
         session: this.id,
         machine: frame.context.machine.name,
