@@ -68,6 +68,41 @@ const ptBR: typeof en = {
       stopped: 'parado',
     },
   },
+  terminal: {
+    region: 'Terminal e editor de manifestos',
+    tabs: 'Abas do terminal',
+    newTab: 'Novo terminal',
+    closeTab: 'Fechar o terminal {title}',
+    tabState: {
+      starting: 'iniciando',
+      editing: 'pronto',
+      running: 'executando',
+      following: 'acompanhando a saída',
+      ended: 'sessão encerrada',
+    },
+    inputLabel: 'Terminal em {title}',
+    help: 'Shell no seu laptop. Tab completa, as setas para cima e para baixo percorrem o histórico, Ctrl+C interrompe, Ctrl+L limpa a tela. Para sair do terminal, use Shift+Tab, ou Esc e depois Tab.',
+    sessionEnded: '[sessão encerrada — tecle Enter para abrir outra]',
+    failed: 'kubelab: a simulação não executou o comando: {message}',
+    tooMuchOutput: 'Saída demais para anunciar; percorra as linhas para ler.',
+    resize: 'Redimensionar o painel do terminal',
+    editor: {
+      toggle: 'Editor de manifestos',
+      title: 'Manifesto',
+      label: 'Editor de manifestos (YAML)',
+      help: 'Escreva um manifesto e aplique na aba ativa do terminal. Ctrl+Enter aplica; Esc e depois Tab sai do editor.',
+      apply: 'Aplicar',
+      applyHint:
+        'Executa kubectl apply -f - com este manifesto na aba ativa do terminal (Ctrl+Enter)',
+      template: 'Modelo',
+      templatePlaceholder: 'Inserir um modelo…',
+      templates: {
+        deployment: 'Deployment',
+        serviceNodePort: 'Service (NodePort)',
+        pod: 'Pod',
+      },
+    },
+  },
 }
 
 export default ptBR

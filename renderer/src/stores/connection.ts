@@ -10,6 +10,8 @@ import { createSimulationClient, type SimulationClient } from '../client/simulat
 import { openTransport } from '../client/transport'
 import { useClockStore } from './clock'
 import { useClusterStore, type FrameScheduler } from './cluster'
+import { useTerminalStore } from './terminal'
+import { useTraceStore } from './trace'
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'ready' | 'failed'
 
@@ -43,6 +45,8 @@ export const useConnectionStore = defineStore('connection', () => {
     client = mine
     const clock = useClockStore()
     stops.push(clock.connect(mine))
+    stops.push(useTerminalStore().connect(mine))
+    stops.push(useTraceStore().connect(mine))
     try {
       const [described, stopCluster] = await Promise.all([
         mine.request({ kind: 'simulation/describe' }),
