@@ -6,6 +6,9 @@
 import type { DaemonSet, Deployment, KubeObject, Namespace, Service } from '../api/types'
 import { COMPONENT_VERSIONS, KUBERNETES_VERSION } from '../version'
 
+/** kube-apiserver's --secure-port, as kubeadm sets it. */
+const API_SERVER_PORT = 6443
+
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 export const KUBERNETES_SERVICE_IP = '10.96.0.1'
 export const DNS_SERVICE_IP = '10.96.0.10'
@@ -37,6 +40,44 @@ export function kubernetesService(): Service {
       ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
     },
   }
+}
+
+/**
+ * The `kubernetes` Service has no selector: each API server puts its own address in its
+ * Endpoints and EndpointSlice (the apiserver's endpoint reconciler, "lease" mode), so that
+ * https://10.96.0.1 reaches the API servers from pods.
+ */
+export function kubernetesEndpoints(ips: readonly string[]): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
+    subsets: [
+      {
+        addresses: ips.map((ip) => ({ ip })),
+        ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }],
+      },
+    ],
+  } as KubeObject
+}
+
+export function kubernetesEndpointSlice(ips: readonly string[]): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
+    addressType: 'IPv4',
+    endpoints: ips.map((ip) => ({ addresses: [ip], conditions: { ready: true } })),
+    ports: [{ name: 'https', port: API_SERVER_PORT, protocol: 'TCP' }],
+  } as KubeObject
 }
 
 export function dnsService(): Service {
@@ -86,7 +127,12 @@ export function kubeProxyDaemonSet(): DaemonSet {
                 '--config=/var/lib/kube-proxy/config.conf',
                 '--hostname-override=$(NODE_NAME)',
               ],
-              env: [{ name: 'NODE_NAME' }],
+              env: [
+                {
+                  name: 'NODE_NAME',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+                },
+              ],
             },
           ],
           hostNetwork: true,

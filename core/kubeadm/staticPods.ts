@@ -29,6 +29,43 @@ function probe(
   }
 }
 
+/** A hostPath volume kubeadm mounts: name, host path (mounted at the same path), type, read-only. */
+type HostMount = [
+  name: string,
+  path: string,
+  type: 'DirectoryOrCreate' | 'FileOrCreate',
+  readOnly: boolean,
+]
+
+const CA_MOUNTS: HostMount[] = [
+  ['ca-certs', '/etc/ssl/certs', 'DirectoryOrCreate', true],
+  ['etc-ca-certificates', '/etc/ca-certificates', 'DirectoryOrCreate', true],
+  ['k8s-certs', '/etc/kubernetes/pki', 'DirectoryOrCreate', true],
+  [
+    'usr-local-share-ca-certificates',
+    '/usr/local/share/ca-certificates',
+    'DirectoryOrCreate',
+    true,
+  ],
+  ['usr-share-ca-certificates', '/usr/share/ca-certificates', 'DirectoryOrCreate', true],
+]
+
+/** The volumes and mounts of a manifest, both sorted by name as kubeadm writes them. */
+function hostMounts(mounts: HostMount[]): {
+  volumeMounts: NonNullable<Pod['spec']['containers'][number]['volumeMounts']>
+  volumes: NonNullable<Pod['spec']['volumes']>
+} {
+  const sorted = [...mounts].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+  return {
+    volumeMounts: sorted.map(([name, path, , readOnly]) => ({
+      mountPath: path,
+      name,
+      ...(readOnly ? { readOnly: true } : {}),
+    })),
+    volumes: sorted.map(([name, path, type]) => ({ hostPath: { path, type }, name })),
+  }
+}
+
 function staticPod(
   component: string,
   node: ControlPlaneNode,
@@ -36,8 +73,10 @@ function staticPod(
   command: string[],
   cpu: string,
   extra: Partial<Pod['spec']['containers'][number]>,
+  mounts: HostMount[],
   memory?: string,
 ): Pod {
+  const { volumeMounts, volumes } = hostMounts(mounts)
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -61,12 +100,14 @@ function staticPod(
           command,
           resources: { requests: { cpu, ...(memory === undefined ? {} : { memory }) } },
           ...extra,
+          volumeMounts,
         },
       ],
       hostNetwork: true,
       priority: 2000001000,
       priorityClassName: 'system-node-critical',
       securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      volumes,
     },
   }
 }
@@ -104,6 +145,10 @@ export function etcdManifest(node: ControlPlaneNode, members: ControlPlaneNode[]
       livenessProbe: probe('/livez', 2381, 'HTTP', 8),
       readinessProbe: probe('/readyz', 2381, 'HTTP', 3, 1),
     },
+    [
+      ['etcd-certs', '/etc/kubernetes/pki/etcd', 'DirectoryOrCreate', false],
+      ['etcd-data', '/var/lib/etcd', 'DirectoryOrCreate', false],
+    ],
     '100Mi',
   )
 }
@@ -149,6 +194,7 @@ export function apiserverManifest(node: ControlPlaneNode): Pod {
       readinessProbe: probe('/readyz', 6443, 'HTTPS', 3, 1, node.ip),
       startupProbe: probe('/livez', 6443, 'HTTPS', 24, 10, node.ip),
     },
+    CA_MOUNTS,
   )
 }
 
@@ -179,6 +225,16 @@ export function controllerManagerManifest(node: ControlPlaneNode): Pod {
       livenessProbe: probe('/healthz', 10257, 'HTTPS', 8),
       startupProbe: probe('/healthz', 10257, 'HTTPS', 24),
     },
+    [
+      ...CA_MOUNTS,
+      [
+        'flexvolume-dir',
+        '/usr/libexec/kubernetes/kubelet-plugins/volume/exec',
+        'DirectoryOrCreate',
+        false,
+      ],
+      ['kubeconfig', '/etc/kubernetes/controller-manager.conf', 'FileOrCreate', true],
+    ],
   )
 }
 
@@ -200,6 +256,7 @@ export function schedulerManifest(node: ControlPlaneNode): Pod {
       livenessProbe: probe('/healthz', 10259, 'HTTPS', 8),
       startupProbe: probe('/healthz', 10259, 'HTTPS', 24),
     },
+    [['kubeconfig', '/etc/kubernetes/scheduler.conf', 'FileOrCreate', true]],
   )
 }
 

@@ -31,6 +31,8 @@ import {
   addonObjects,
   namespaces,
   kubernetesService,
+  kubernetesEndpoints,
+  kubernetesEndpointSlice,
   COREDNS_IMAGE,
   KUBE_PROXY_IMAGE,
   WEAVE_IMAGE,
@@ -332,9 +334,32 @@ export class KubernetesCluster {
           client.create('namespaces', undefined, ns)
       if (client.find('services', 'default', 'kubernetes') === undefined)
         client.create('services', 'default', kubernetesService())
+      this.reconcileApiserverEndpoints(client, machine)
       return true
     } catch {
       return false
+    }
+  }
+
+  /** Adds this API server's address to the `kubernetes` Endpoints and EndpointSlice. */
+  private reconcileApiserverEndpoints(client: ApiClient, machine: string): void {
+    const ip = this.controlPlanes.find((m) => m.metadata.name === machine)!.spec.internalIP
+    const endpoints = client.find('endpoints', 'default', 'kubernetes') as
+      { subsets?: { addresses?: { ip: string }[] }[] } | undefined
+    const known = endpoints?.subsets?.[0]?.addresses?.map((a) => a.ip) ?? []
+    if (known.includes(ip)) return
+    const ips = [...known, ip].sort()
+    for (const [resource, object] of [
+      ['endpoints', kubernetesEndpoints(ips)],
+      ['endpointslices', kubernetesEndpointSlice(ips)],
+    ] as const) {
+      const live = client.find(resource, 'default', 'kubernetes')
+      if (live === undefined) client.create(resource, 'default', object)
+      else
+        client.update(resource, {
+          ...object,
+          metadata: { ...object.metadata, resourceVersion: live.metadata.resourceVersion },
+        })
     }
   }
 

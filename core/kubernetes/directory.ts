@@ -22,12 +22,21 @@ export function clusterDirectory(cluster: KubernetesCluster): NetworkDirectory {
         machine: pod.spec.nodeName,
         namespace: pod.metadata.namespace!,
         name: pod.metadata.name!,
+        // The pod's network namespace as one program: every port its containers listen on,
+        // HTTP to whichever listens, and DNS when CoreDNS runs there.
         program: {
           signal: () => undefined,
+          listening: () => node.containerd.hostListeners(ip).map((l) => l.port),
           http: (request) => {
             const answer = node.containerd.http(ip, request)
             return typeof answer === 'string' ? undefined : answer
           },
+          ...(node.containerd.dnsServer(ip) === undefined
+            ? {}
+            : {
+                dns: (name: string) =>
+                  node.containerd.dnsServer(ip)?.dns(name) ?? { rcode: 'SERVFAIL', addresses: [] },
+              }),
         },
       }
     },

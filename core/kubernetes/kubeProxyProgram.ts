@@ -8,8 +8,9 @@ import type { Program, RunningProgram } from '../node/program'
 
 export function kubeProxyProgram(proxyOf: (machine: string) => KubeProxy | undefined): Program {
   return {
-    processName: () =>
-      '/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override=$(NODE_NAME)',
+    // The kubelet expands $(NODE_NAME) from the container's env (fieldRef spec.nodeName).
+    processName: (context) =>
+      `/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override=${context.machine}`,
     start(context): RunningProgram {
       const proxy = proxyOf(context.machine)
       const now = (): number => context.clock.nowMs

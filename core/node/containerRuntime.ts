@@ -21,6 +21,7 @@ import {
   type SandboxState,
 } from './cri'
 import { PAUSE_IMAGE } from './images'
+import type { DnsServer } from '../network/dns'
 import type { ImageStore } from './imageStore'
 import type { HttpRequest, HttpResponse } from './program'
 import { pauseProgram } from './programs/labImages'
@@ -205,6 +206,11 @@ export class ContainerRuntime {
       }
     }
     return undefined
+  }
+
+  /** The DNS server listening on port 53 in the sandbox at `ip`, if any (CoreDNS). */
+  dnsServer(ip: string): DnsServer | undefined {
+    return this.listener(ip, 53)?.dnsServer()
   }
 
   /** Every port a running container process listens on at `ip` (`ss -tlnp` on the host). */

@@ -14,6 +14,7 @@
  *    never inside the call; every other call answers at once.
  */
 import type { Clock } from '../clock'
+import type { DnsServer } from '../network/dns'
 import type { ComponentProcess } from '../components/component'
 import type { ExplainLog } from '../explain/explain'
 import type { Random } from '../random'
@@ -276,6 +277,11 @@ export class Containerd implements ComponentProcess {
   /** Answers an HTTP request to ip:port from whatever listens there (works without containerd). */
   http(ip: string, request: HttpRequest): HttpResponse | 'refused' | 'timeout' {
     return this.runtime.http(ip, request)
+  }
+
+  /** The DNS server answering at ip:53, if any (works without containerd). */
+  dnsServer(ip: string): DnsServer | undefined {
+    return this.runtime.dnsServer(ip)
   }
 
   /** Whether something listens on ip:port (a TCP connect succeeds). */

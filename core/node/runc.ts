@@ -17,6 +17,7 @@ import type { Random } from '../random'
 import type { ProcessTable } from './processTable'
 import type { HttpRequest, HttpResponse, Program, ProgramContext, RunningProgram } from './program'
 import type { ExecCapable, ExecResult } from './programs/support'
+import { isDnsServer, type DnsServer } from '../network/dns'
 
 export interface ExitStatus {
   exitCode: number
@@ -85,6 +86,11 @@ export class RuncProcess {
 
   listening(): number[] {
     return this.ended === undefined ? (this.program.listening?.() ?? []) : []
+  }
+
+  /** The program, if it answers DNS queries (CoreDNS) and still runs. */
+  dnsServer(): DnsServer | undefined {
+    return this.ended === undefined && isDnsServer(this.program) ? this.program : undefined
   }
 
   memoryBytes(): number {

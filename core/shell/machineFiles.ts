@@ -82,6 +82,8 @@ export function machineFileSystem(
   fs.write('/var/lib/kubelet/config.yaml', { text: KUBELET_CONFIG })
   fs.mkdir('/etc/containerd', { parents: true })
   fs.write('/etc/containerd/config.toml', { text: CONTAINERD_CONFIG })
+  // Written by the lab's node set-up (as most kubeadm guides do), so crictl needs no flags.
+  fs.write('/etc/crictl.yaml', { text: CRICTL_CONFIG })
   fs.mkdir('/etc/cni/net.d', { parents: true })
   fs.write('/etc/cni/net.d/10-weave.conflist', { text: WEAVE_CONFLIST })
   if (node !== undefined) fs.mount(MANIFEST_DIR, manifestMount(node.staticPods, now))
@@ -234,6 +236,12 @@ const CONTAINERD_CONFIG = `version = 2
       runtime_type = "io.containerd.runc.v2"
       [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
         SystemdCgroup = true
+`
+
+const CRICTL_CONFIG = `runtime-endpoint: unix:///run/containerd/containerd.sock
+image-endpoint: unix:///run/containerd/containerd.sock
+timeout: 10
+debug: false
 `
 
 const WEAVE_CONFLIST = `{

@@ -143,15 +143,22 @@ export function snapshotRestore(
   return 0
 }
 
-/** The data directory the etcd manifest mounts (etcd-data hostPath), or its --data-dir. */
+/**
+ * The host directory etcd keeps its data in: the container's --data-dir, through the hostPath
+ * volume mounted there (kubeadm mounts etcd-data at /var/lib/etcd). Restoring means pointing
+ * that hostPath at the restored directory, or pointing --data-dir at a mounted path.
+ */
 function dataDirOf(pod: Pod): string | undefined {
-  const volumes = (pod.spec as { volumes?: { name: string; hostPath?: { path?: string } }[] })
-    .volumes
-  const mounted = volumes?.find((v) => v.name === 'etcd-data')?.hostPath?.path
-  const flag = pod.spec.containers
-    .flatMap((c) => c.command ?? [])
-    .find((a) => a.startsWith('--data-dir='))
-  return mounted ?? flag?.slice('--data-dir='.length)
+  const container = pod.spec.containers.find((c) => c.name === 'etcd') ?? pod.spec.containers[0]
+  const flag = container?.command?.find((a) => a.startsWith('--data-dir='))
+  const dataDir = flag?.slice('--data-dir='.length)
+  if (dataDir === undefined) return undefined
+  const mount = (container?.volumeMounts ?? [])
+    .filter((m) => dataDir === m.mountPath || dataDir.startsWith(`${m.mountPath}/`))
+    .sort((a, b) => b.mountPath.length - a.mountPath.length)[0]
+  const hostPath = pod.spec.volumes?.find((v) => v.name === mount?.name)?.hostPath?.path
+  if (mount === undefined || hostPath === undefined) return dataDir
+  return hostPath + dataDir.slice(mount.mountPath.length)
 }
 
 /** Once per node: when etcd.yaml starts mounting a restored directory, its keyspace takes over. */

@@ -54,9 +54,9 @@ describe('node tools: etcdctl and kubeadm', () => {
       t.sh('etcdctl snapshot restore /tmp/snap.db --data-dir /var/lib/etcd-restore').exitCode,
     ).toBe(0)
     const staticPods = t.kube.nodes.get('cp-1')!.staticPods
+    // What the etcd docs and kubeadm guides say: point the etcd-data hostPath at the new dir.
     const pod = staticPods.get('etcd.yaml')!
-    const command = pod.spec.containers[0]!.command!
-    command[command.indexOf('--data-dir=/var/lib/etcd')] = '--data-dir=/var/lib/etcd-restore'
+    pod.spec.volumes!.find((v) => v.name === 'etcd-data')!.hostPath!.path = '/var/lib/etcd-restore'
     staticPods.add('etcd.yaml', pod)
     expect(t.stored('/registry/namespaces/kube-public')).toHaveLength(1)
   })
