@@ -89,6 +89,8 @@ export interface CommandSpecs {
   }
   /** Ctrl+C: stops the command that is following, if any. */
   'shell/interrupt': { params: { session: string }; result: ShellResult }
+  /** Ends a session (its terminal tab closed): a following command stops, its state goes. */
+  'shell/close': { params: { session: string }; result: { closed: boolean } }
   /** Tab completion for `line`, the cursor being at its end. */
   'shell/complete': { params: { session: string; line: string }; result: ShellCompletion }
 }

@@ -197,6 +197,7 @@ export class Simulation {
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
     'shell/interrupt': (command) => this.session(command.session).interrupt(),
+    'shell/close': (command) => ({ closed: this.sessions.delete(command.session) }),
     'shell/complete': (command) => this.session(command.session).complete(command.line),
   }
 

@@ -91,6 +91,7 @@ const COMMAND_KINDS = {
   'shell/exec': true,
   'shell/interrupt': true,
   'shell/complete': true,
+  'shell/close': true,
 } as const satisfies Record<CommandKind, true>
 
 /** The kinds as a list (annotated pure so the preload bundle, which needs none of this, drops it). */

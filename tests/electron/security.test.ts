@@ -48,6 +48,7 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
     id: 11,
     command: { kind: 'shell/complete', session: 's1', line: 'kubectl get po' },
   },
+  'shell/close': { type: 'command', id: 12, command: { kind: 'shell/close', session: 's1' } },
 }
 
 const directives = (): Map<string, string[]> =>
@@ -229,6 +230,7 @@ describe('command kinds', () => {
       'shell/exec': true,
       'shell/interrupt': true,
       'shell/complete': true,
+      'shell/close': true,
     } satisfies Record<CommandKind, true>
     const missing = {
       'simulation/describe': true,
@@ -242,6 +244,7 @@ describe('command kinds', () => {
       'explain/why': true,
       'shell/interrupt': true,
       'shell/complete': true,
+      'shell/close': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {

@@ -126,13 +126,13 @@ export const useTerminalStore = defineStore('terminal', () => {
     tab.title = machineOf(state.prompt) ?? tab.title
   }
 
-  /** Closes a tab (interrupting what it follows); the last tab is replaced by a fresh one. */
+  /** Closes a tab and ends its session; the last tab is replaced by a fresh one. */
   function closeTab(id: string): void {
     const index = tabs.value.findIndex((t) => t.id === id)
     if (index < 0) return
     const tab = tabs.value[index]!
-    if (tab.mode === 'following' && client !== null) {
-      void client.request({ kind: 'shell/interrupt', session: tab.session }).catch(() => {})
+    if (client !== null) {
+      void client.request({ kind: 'shell/close', session: tab.session }).catch(() => {})
     }
     controllers.get(id)?.detach()
     controllers.delete(id)
