@@ -19,12 +19,16 @@ import { KUBERNETES_VERSION } from '../version'
 import { createClient, type SimulationClient } from './client'
 import { wrapEndpoint } from './port'
 import { DEFAULT_SEED } from './config'
+import { labMain } from './labCli'
 
 declare const __KUBELAB_VERSION__: string
 
 const USAGE = `Usage:
   kubelab version                  print KubeLab's version and the Kubernetes release it simulates
   kubelab shell [flags]            the lab's terminal: commands from stdin, or a prompt on a terminal
+  kubelab lab list                 the guided labs, in course order
+  kubelab lab run ID --solution    replay a lab's reference solution, step by step, with its checks
+  kubelab lab verify --all | ID…   check that every step's solution passes and no check passes early
 
 Flags for shell:
   --seed N             seed of the simulation (default ${DEFAULT_SEED}); the same seed replays the same run
@@ -49,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         `kubelab ${__KUBELAB_VERSION__} (simulates Kubernetes ${KUBERNETES_VERSION})\n`,
       )
       return 0
+    case 'lab':
+      return labMain(rest)
     case 'shell': {
       const flags = parseShellFlags(rest)
       if (typeof flags === 'string') return usageError(flags)

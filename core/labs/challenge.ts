@@ -1,0 +1,128 @@
+/**
+ * Challenge mode: a fault from the catalogue, picked with the simulation's seeded Random and
+ * applied without saying which. The learner diagnoses and repairs it; `challengeRepaired` tells
+ * when it is repaired (healed, or the broken component Running again), and `revealChallenge`
+ * says what it was.
+ *
+ * Only faults a learner can repair from the terminal are candidates: a stopped component
+ * (`systemctl start`, the manifest moved back) and faults `fault heal` undoes. Killed processes
+ * heal themselves, so they make no challenge.
+ */
+import type { ComponentType } from '../cluster/world'
+import type { FaultKindId, FaultTarget } from '../faults/catalogue'
+import type { ActiveFault } from '../faults/faults'
+import { isRunning } from '../kubernetes/componentStates'
+import type { Random } from '../random'
+import type { Simulation } from '../simulation'
+import { say, type Localized } from './text'
+
+export interface ChallengeCandidate {
+  kind: FaultKindId
+  target: FaultTarget
+}
+
+export interface Challenge {
+  fault: ActiveFault
+}
+
+/** Every repairable fault the catalogue offers on this simulation's machines. */
+export function challengeCandidates(simulation: Simulation): ChallengeCandidate[] {
+  const candidates: ChallengeCandidate[] = []
+  for (const component of simulation.components())
+    candidates.push({
+      kind: 'process/stop',
+      target: { kind: 'component', type: component.spec.type, machine: component.spec.machine },
+    })
+  for (const machine of simulation.machines()) {
+    const name = machine.metadata.name
+    if (machine.spec.role === 'worker') {
+      candidates.push({ kind: 'machine/power-off', target: { kind: 'machine', machine: name } })
+      candidates.push({ kind: 'registry/unreachable', target: { kind: 'machine', machine: name } })
+      candidates.push({ kind: 'node/memory-pressure', target: { kind: 'machine', machine: name } })
+      candidates.push({
+        kind: 'port/block',
+        target: { kind: 'port', machine: name, port: 10250, protocol: 'TCP' },
+      })
+    } else
+      candidates.push({
+        kind: 'port/block',
+        target: { kind: 'port', machine: name, port: 6443, protocol: 'TCP' },
+      })
+  }
+  return candidates
+}
+
+export function startChallenge(simulation: Simulation, random: Random): Challenge {
+  const pick = random.pick(challengeCandidates(simulation))
+  const fault = simulation.handle({ kind: 'fault/apply', fault: pick.kind, target: pick.target })
+  return { fault }
+}
+
+export function challengeRepaired(simulation: Simulation, challenge: Challenge): boolean {
+  const active = simulation.handle({ kind: 'fault/list' }).active
+  if (!active.some((f) => f.id === challenge.fault.id)) return true
+  const target = challenge.fault.target
+  const cluster = simulation.kubernetes
+  return (
+    target.kind === 'component' &&
+    cluster !== undefined &&
+    isRunning(cluster, target.type, target.machine)
+  )
+}
+
+const WHAT: Partial<Record<FaultKindId, Localized>> = {
+  'process/stop': say('was stopped', 'foi parado'),
+  'machine/power-off': say('was powered off', 'foi desligada'),
+  'registry/unreachable': say('lost its image registry', 'perdeu acesso ao registry de imagens'),
+  'node/memory-pressure': say('ran low on memory', 'ficou com pouca memória'),
+  'port/block': say('had a port blocked', 'teve uma porta bloqueada'),
+}
+
+const HOW_STOPPED: Record<ComponentType, Localized> = {
+  etcd: say(
+    'its static pod manifest was moved out of /etc/kubernetes/manifests',
+    'o manifesto do static pod saiu de /etc/kubernetes/manifests',
+  ),
+  'kube-apiserver': say(
+    'its static pod manifest was moved out of /etc/kubernetes/manifests',
+    'o manifesto do static pod saiu de /etc/kubernetes/manifests',
+  ),
+  'kube-scheduler': say(
+    'its static pod manifest was moved out of /etc/kubernetes/manifests',
+    'o manifesto do static pod saiu de /etc/kubernetes/manifests',
+  ),
+  'kube-controller-manager': say(
+    'its static pod manifest was moved out of /etc/kubernetes/manifests',
+    'o manifesto do static pod saiu de /etc/kubernetes/manifests',
+  ),
+  kubelet: say('systemctl stop kubelet', 'systemctl stop kubelet'),
+  containerd: say('systemctl stop containerd', 'systemctl stop containerd'),
+  'kube-proxy': say('its process was frozen with SIGSTOP', 'o processo foi congelado com SIGSTOP'),
+  'weave-net': say('its router was stopped', 'o roteador foi parado'),
+}
+
+/** What the challenge was, to show once it is repaired (or the learner gives up). */
+export function revealChallenge(challenge: Challenge): Localized {
+  const { fault } = challenge
+  const target = fault.target
+  const what = WHAT[fault.kind] ?? say('was broken', 'foi quebrado')
+  const subject =
+    target.kind === 'component'
+      ? say(`${target.type} on ${target.machine}`, `O ${target.type} em ${target.machine}`)
+      : target.kind === 'port'
+        ? say(
+            `${target.machine} (port ${target.port}/${target.protocol})`,
+            `A máquina ${target.machine} (porta ${target.port}/${target.protocol})`,
+          )
+        : target.kind === 'pod'
+          ? say(
+              `Pod ${target.namespace}/${target.name}`,
+              `O Pod ${target.namespace}/${target.name}`,
+            )
+          : say(target.machine, `A máquina ${target.machine}`)
+  const how = target.kind === 'component' ? HOW_STOPPED[target.type] : undefined
+  return say(
+    `${subject.en} ${what.en}${how === undefined ? '' : ` (${how.en})`}: fault ${fault.kind}.`,
+    `${subject['pt-BR']} ${what['pt-BR']}${how === undefined ? '' : ` (${how['pt-BR']})`}: falha ${fault.kind}.`,
+  )
+}

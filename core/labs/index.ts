@@ -1,0 +1,20 @@
+/** The lab engine's public face: what the app, the CLI and tests import. */
+export { loadLab, stepFile, SCENARIO_FILE, type Lab } from './lab'
+export { parseScenario, formatProblem, type LabProblem, type Parsed } from './validate'
+export { ScenarioSchema, type Scenario, type Step, type Question } from './schema'
+export { PredicateSchema, type Predicate } from './predicates/schema'
+export { evaluate, PREDICATES } from './predicates/registry'
+export type { CheckContext, CheckResult } from './predicates/context'
+export { LabRunner, type StepCheck, type LabRunnerOptions } from './runner'
+export { replaySolution, judgeReplay, type LabReplay, type StepReplay } from './replay'
+export * from './progress'
+export { parseProgress, serializeProgress, type LoadedProgress } from './progressJson'
+export { checkAnswer, type AnswerResult } from './questions'
+export {
+  startChallenge,
+  challengeRepaired,
+  revealChallenge,
+  challengeCandidates,
+  type Challenge,
+} from './challenge'
+export { LANGUAGES, type Localized } from './text'
