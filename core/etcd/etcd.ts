@@ -123,9 +123,11 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
    */
   ensureAvailable(via: string): void {
     const member = this.requireMember(via)
+    // kube-apiserver dials its own member on 127.0.0.1:2379 (--etcd-servers); grpc-go reports
+    // a refused dial as Unavailable, and the API server passes the text through.
     if (!member.up)
       throw new EtcdUnavailable(
-        `dial tcp ${member.clientURL.slice(8)}: connect: connection refused`,
+        'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused"',
         0,
       )
     if (this.leaderName === undefined) throw new EtcdUnavailable(ERR_TIMEOUT, REQUEST_TIMEOUT_MS)

@@ -290,7 +290,10 @@ describe('cluster: more faults', () => {
     t.advance('30s')
     const off = t.fault('machine/power-off', { kind: 'machine', machine: 'worker-2' })
     t.advance('7m')
-    expect(t.sh('nodes').stdout).toMatch(/worker-2 +worker +192\.168\.56\.22 +Off /)
+    expect(t.simulation.machines().find((m) => m.metadata.name === 'worker-2')!.status.power).toBe(
+      'Off',
+    )
+    expect(t.sh('kubectl get node worker-2').stdout).toMatch(/worker-2 +NotReady +<none> /)
     expect(ready(t, 'worker-2').status).toBe('Unknown')
     const live = pods(t).filter((p) => p.metadata.deletionTimestamp === undefined)
     expect(
