@@ -74,7 +74,7 @@ describe('shell: interpreter', () => {
   it('lists its commands in help, in English and Portuguese', () => {
     const t = sim({ seed: 1 })
     expect(t.sh('help').stdout).toContain('sleep DURATION')
-    expect(t.sh('help', 'pt-BR').stdout).toContain('Comandos que você pode digitar')
+    expect(t.sh('help', 'pt-BR').stdout).toContain('um bash no seu laptop')
   })
 
   it('asks for more input after an unterminated quote, as bash does', () => {

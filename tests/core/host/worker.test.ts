@@ -23,10 +23,10 @@ describe('host: worker_threads entry', () => {
       const result = await client.request({
         kind: 'shell/exec',
         session: 'w',
-        line: 'sleep 90s\nnodes',
+        line: 'sleep 90s\ndate\nkubectl get nodes',
       })
-      expect(result.stdout).toContain('worker-2')
-      expect(result.stdout).toContain('Cluster time: 00:01:30')
+      expect(result.stdout).toContain('Mon Jan  5 09:01:30 UTC 2026\n')
+      expect(result.stdout).toMatch(/worker-2 +Ready /)
     } finally {
       client.close()
       await worker.terminate()
