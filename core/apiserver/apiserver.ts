@@ -49,6 +49,9 @@ export interface WatchEvent {
 
 const NAMESPACES = findResource('', 'namespaces')!
 
+/** Namespaces NamespaceLifecycle refuses to delete (plugin/pkg/admission/namespace/lifecycle). */
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
+
 export class ApiServer {
   readonly clusterIPs: ClusterIPAllocator
   readonly nodePorts: NodePortAllocator
@@ -252,6 +255,9 @@ export class ApiServer {
     options: DeleteOptions = {},
   ): { object: KubeObject; gone: boolean } {
     this.storageReady()
+    // The NamespaceLifecycle admission plugin keeps the system namespaces.
+    if (def.resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(name))
+      throw errors.forbidden('namespaces', '', name, 'this namespace may not be deleted')
     const key = etcdKey(def, namespace, name)
     const old = this.etcd.kv.get(key)
     if (old === undefined) throw errors.notFound(def.resource, def.group, name)

@@ -42,7 +42,7 @@ export class KubectlApi {
     private readonly stderr: CommandOutput,
     private readonly options: ConnectionOptions = {},
     /** The kubectl process' id, which klog prints in its error lines. */
-    private readonly pid = 1,
+    readonly pid = 1,
   ) {
     const path = options.kubeconfig ?? context.env.get('KUBECONFIG') ?? DEFAULT_CONFIG
     const file = context.resolve(path)

@@ -497,3 +497,15 @@ describe('kubectl node verbs', () => {
     expect(left).toEqual([])
   })
 })
+
+describe('kubectl delete: the system namespaces', () => {
+  it('refuses to delete default, kube-system and kube-public (NamespaceLifecycle)', () => {
+    const t = sim({ seed: 1 })
+    const result = t.sh('kubectl delete namespace default')
+    expect(result.stderr).toBe(
+      'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n',
+    )
+    expect(result.exitCode).toBe(1)
+    expect(t.stored('/registry/namespaces/default')).toHaveLength(1)
+  })
+})

@@ -60,7 +60,12 @@ function groupOf(apiVersion: string): string {
 }
 
 export function toYaml(value: unknown): string {
-  const doc = new Document(value, { schema: 'yaml-1.1', sortMapEntries: true })
+  const doc = new Document(value, {
+    schema: 'yaml-1.1',
+    sortMapEntries: true,
+    // Go's YAML has no anchors: an object shared twice is printed twice.
+    aliasDuplicateObjects: false,
+  })
   visit(doc, {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'string') return

@@ -91,7 +91,7 @@ export function throwFailures(failures: readonly Failure[]): void {
  */
 export function requiredFlagError(inv: Invocation, flag: string): KubectlError {
   // KubectlApi keeps the kubectl process id for its own klog lines; this line is the same process.
-  const pid = inv.api['pid']
+  const pid = inv.api.pid
   const time = klogTime(inv.context.host.nowMs())
   return new KubectlError(
     `E${time} ${String(pid).padStart(7)} run.go:72] "command failed" err="required flag(s) \\"${flag}\\" not set"`,
