@@ -27,6 +27,7 @@ import { GarbageCollector } from './garbageCollector'
 import { SharedInformers } from './informers'
 import { NamespaceController } from './namespace'
 import { ReplicaSetController } from './replicaset'
+import { RootCaCertPublisher } from './rootCaCertPublisher'
 
 export const LEASE = { namespace: 'kube-system', name: 'kube-controller-manager' } as const
 
@@ -39,6 +40,7 @@ export const BUILT_IN_CONTROLLERS: Readonly<Record<string, ControllerFactory>> =
   endpointslice: (env) => new EndpointSliceController(env),
   'garbage-collector': (env) => new GarbageCollector(env),
   namespace: (env) => new NamespaceController(env),
+  'root-ca-cert-publisher': (env) => new RootCaCertPublisher(env),
 }
 
 export interface KubeControllerManagerOptions {

@@ -174,6 +174,8 @@ describe('deployment controller', () => {
 
   it('controllers: deployment: a new Deployment causes exactly these writes, in this order', () => {
     const h = lab(1)
+    // Let the other loops settle first (the root-ca-cert-publisher writes each namespace's CA).
+    h.advance(1000)
     const mark = h.recorder.actions.length
     h.admin.create('deployments', 'default', deployment('web', 2, 'nginx:1.26'))
     h.advance(0)
