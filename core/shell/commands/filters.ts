@@ -26,7 +26,7 @@ export const grep: ShellCommand = {
   run(args, context, io) {
     const options = parseOptions('grep', args, {
       flags: 'civEnwqoFlhH',
-      withValue: 'e',
+      withValue: 'eABC',
       long: {
         count: 'c',
         'ignore-case': 'i',
@@ -62,17 +62,40 @@ export const grep: ShellCommand = {
     const { inputs, failed } = readInputs('grep', operands, context, io)
     const prefix = inputs.length > 1 && !f.has('h')
     let matched = 0
+    // Context lines (-A/-B/-C) print around matches, with "--" between separate groups.
+    const after = Number(options.values.get('A') ?? options.values.get('C') ?? 0)
+    const before = Number(options.values.get('B') ?? options.values.get('C') ?? 0)
+    const context_ = after > 0 || before > 0
     for (const input of inputs) {
       let count = 0
-      linesOf(input.text).forEach((line, i) => {
-        if (regex.test(line) === f.has('v')) return
+      let lastPrinted = -1
+      let afterLeft = 0
+      const lines = linesOf(input.text)
+      const show = (i: number, separator: string): void => {
+        if (context_ && lastPrinted >= 0 && i > lastPrinted + 1) io.out('--\n')
+        const where = `${prefix ? `${input.name}${separator}` : ''}${f.has('n') ? `${i + 1}${separator}` : ''}`
+        io.out(`${where}${lines[i]}\n`)
+        lastPrinted = i
+      }
+      lines.forEach((line, i) => {
+        if (regex.test(line) === f.has('v')) {
+          if (afterLeft > 0 && !f.has('q') && !f.has('c') && !f.has('l')) {
+            show(i, '-')
+            afterLeft--
+          }
+          return
+        }
         count++
         if (f.has('q') || f.has('c') || f.has('l')) return
-        const where = `${prefix ? `${input.name}:` : ''}${f.has('n') ? `${i + 1}:` : ''}`
         if (f.has('o')) {
+          const where = `${prefix ? `${input.name}:` : ''}${f.has('n') ? `${i + 1}:` : ''}`
           for (const m of line.matchAll(new RegExp(regex.source, `g${regex.flags}`)))
             io.out(`${where}${m[0]}\n`)
-        } else io.out(`${where}${line}\n`)
+          return
+        }
+        for (let j = Math.max(lastPrinted + 1, i - before); j < i; j++) show(j, '-')
+        show(i, ':')
+        afterLeft = after
       })
       matched += count
       if (f.has('c')) io.out(`${prefix ? `${input.name}:` : ''}${count}\n`)

@@ -7,6 +7,7 @@ import { FILE_COMMANDS } from './files'
 import { FILTER_COMMANDS } from './filters'
 import { help } from './help'
 import { LAB_COMMANDS } from './lab'
+import { sed } from './sed'
 import { sleep } from './sleep'
 import { SYSTEM_COMMANDS } from './system'
 
@@ -16,6 +17,7 @@ export const COMMANDS: ReadonlyMap<string, ShellCommand> = new Map(
     sleep,
     kubectl,
     awk,
+    sed,
     ...FILE_COMMANDS,
     ...FILTER_COMMANDS,
     ...SYSTEM_COMMANDS,

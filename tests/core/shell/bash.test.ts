@@ -228,3 +228,36 @@ describe('bash: a node going down under ssh', () => {
     expect(result).toMatchObject({ exitCode: 255, prompt: 'root@laptop:~# ' })
   })
 })
+
+describe('coreutils: sed and grep context', () => {
+  it('sed edits a manifest in place, as kubeadm guides do', () => {
+    const t = sim({ seed: 1 })
+    t.sh('ssh cp-1')
+    t.sh(
+      "sed -i 's#path: /var/lib/etcd$#path: /var/lib/etcd-restore#' /etc/kubernetes/manifests/etcd.yaml",
+    )
+    expect(out(t, 'grep -c etcd-restore /etc/kubernetes/manifests/etcd.yaml')).toBe('1\n')
+    expect(out(t, 'grep -B1 etcd-restore /etc/kubernetes/manifests/etcd.yaml')).toBe(
+      '  - hostPath:\n      path: /var/lib/etcd-restore\n',
+    )
+  })
+
+  it('sed prints ranges, deletes by regex, uses groups, and reports a missing file as GNU sed', () => {
+    const t = sim({ seed: 1 })
+    t.sh('printf "a=1\\n# note\\nb=2\\nc=3\\n" > f')
+    expect(out(t, "sed -n '2,3p' f")).toBe('# note\nb=2\n')
+    expect(out(t, "sed '/^#/d; s/\\([a-z]\\)=\\(.*\\)/\\2:\\1/' f")).toBe('1:a\n2:b\n3:c\n')
+    expect(out(t, "sed -E 's/[0-9]+/<&>/g' f | head -1")).toBe('a=<1>\n')
+    expect(t.sh('sed p nope')).toMatchObject({
+      stderr: "sed: can't read nope: No such file or directory\n",
+      exitCode: 2,
+    })
+  })
+
+  it('grep prints context lines with -B, -A and -C, separating groups with --', () => {
+    const t = sim({ seed: 1 })
+    t.sh('printf "1\\n2\\nx\\n4\\n5\\n6\\nx\\n8\\n" > f')
+    expect(out(t, 'grep -B1 x f')).toBe('2\nx\n--\n6\nx\n')
+    expect(out(t, 'grep -n -C1 x f')).toBe('2-2\n3:x\n4-4\n--\n6-6\n7:x\n8-8\n')
+  })
+})
