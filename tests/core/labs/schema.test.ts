@@ -14,10 +14,25 @@ describe('labs: schema', () => {
   it('validates every scenario of the course', () => {
     const { labs, problems } = loadAll(scenariosDir()!)
     expect(problems.map(formatProblem)).toEqual([])
-    expect(labs.map((lab) => lab.scenario.id)).toEqual([
+    // The course of issue 6, in its order.
+    const course = [...labs].sort((a, b) => a.scenario.order - b.scenario.order)
+    expect(course.map((lab) => lab.scenario.id)).toEqual([
       'architecture',
       'life-of-a-pod',
+      'etcd',
       'kube-apiserver',
+      'kube-scheduler',
+      'kube-controller-manager',
+      'kubelet',
+      'containerd-runc',
+      'kube-proxy-nodeport',
+      'weave-net',
+      'ha-control-plane',
+      'node-maintenance',
+      'troubleshooting',
+    ])
+    expect(course.map((lab) => lab.scenario.order)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
     ])
   })
 
