@@ -10,7 +10,9 @@ import { createSimulationClient, type SimulationClient } from '../client/simulat
 import { openTransport } from '../client/transport'
 import { useClockStore } from './clock'
 import { useClusterStore, type FrameScheduler } from './cluster'
+import { useFaultsStore } from './faults'
 import { useTerminalStore } from './terminal'
+import { useTimeControlStore } from './timeControl'
 import { useTraceStore } from './trace'
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'ready' | 'failed'
@@ -47,6 +49,14 @@ export const useConnectionStore = defineStore('connection', () => {
     stops.push(clock.connect(mine))
     stops.push(useTerminalStore().connect(mine))
     stops.push(useTraceStore().connect(mine))
+    stops.push(useTimeControlStore().connect(mine))
+    // Faults are not needed to start the lab: a failure shows in the faults panel, not here.
+    void useFaultsStore()
+      .connect(mine)
+      .then(
+        (stop) => (client === mine ? stops.push(stop) : stop()),
+        () => {},
+      )
     try {
       const [described, stopCluster] = await Promise.all([
         mine.request({ kind: 'simulation/describe' }),

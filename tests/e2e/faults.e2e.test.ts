@@ -1,0 +1,156 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectErrors, HAS_BROWSER, launchBrowser, RESULTS_DIR, serveWebBuild } from './browser'
+
+const KUBELET_ROW = '[data-component="kubelet-worker-1"]'
+const PANEL = '[data-testid="faults-panel"]'
+
+/** Cluster time as seconds, from the header's HH:MM:SS. */
+async function clusterSeconds(page: Page): Promise<number> {
+  const text = await page.locator('[data-testid="cluster-time"]').innerText()
+  const [h, m, s] = text.split(':').map(Number)
+  return h! * 3600 + m! * 60 + s!
+}
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.locator('[data-testid="topology"][data-machines="3"]').waitFor({ timeout: 20_000 })
+  await page.locator(`${KUBELET_ROW} [data-fault-button]`).waitFor()
+}
+
+describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
+  let browser: Browser
+  let server: Awaited<ReturnType<typeof serveWebBuild>>
+
+  beforeAll(async () => {
+    server = await serveWebBuild()
+    browser = await launchBrowser()
+    mkdirSync(RESULTS_DIR, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('plays cluster time at 60×, and leaves the shortcut keys to the terminal', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = collectErrors(page)
+    await openApp(page, server.url)
+    // Typed into the terminal, "p" is a letter, not "play".
+    await page.locator('[data-testid="terminal-panel"][data-active="true"] .xterm').click()
+    await page.keyboard.type('p')
+    expect(await page.locator('[data-testid="time-state"]').innerText()).toBe('Paused')
+    await page.keyboard.press('Backspace')
+    // The radio itself is visually hidden; a learner clicks its label.
+    await page.locator('[data-testid="time-speed-60"] + span').click()
+    await page.locator('[data-testid="time-play"]').click()
+    expect(await page.locator('[data-testid="time-state"]').innerText()).toBe('Running at 60×')
+    await expect.poll(() => clusterSeconds(page), { timeout: 10_000 }).toBeGreaterThan(60)
+    await page.screenshot({ path: join(RESULTS_DIR, 'time-playing.png') })
+    await page.locator('[data-testid="time-shortcuts"] summary').click()
+    await page.screenshot({ path: join(RESULTS_DIR, 'time-shortcuts.png') })
+    await page.keyboard.press('Escape')
+    // "P" outside the terminal pauses; the clock then stays put.
+    await page.locator('[data-testid="topology"]').focus()
+    await page.keyboard.press('p')
+    expect(await page.locator('[data-testid="time-state"]').innerText()).toBe('Paused')
+    const paused = await clusterSeconds(page)
+    await page.waitForTimeout(600)
+    expect(await clusterSeconds(page)).toBe(paused)
+    await page.locator('[data-testid="time-jump-1m"]').click()
+    await expect.poll(() => clusterSeconds(page)).toBe(paused + 60)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  /** A graph node's centre on the page, read from the Cytoscape instance on its container. */
+  async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+    return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
+      type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }
+      const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
+      const at = cy.getElementById(nodeId).renderedPosition()
+      const box = el.getBoundingClientRect()
+      return { x: box.left + at.x, y: box.top + at.y }
+    }, id)
+  }
+
+  /** The state the graph shows for a component ('Running' or 'Stopped'). */
+  async function graphState(page: Page, id: string): Promise<string> {
+    return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
+      type Cy = { getElementById(id: string): { data(key: string): string } }
+      return (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
+        .getElementById(nodeId)
+        .data('state')
+    }, id)
+  }
+
+  const runs = [
+    { scheme: 'light', how: 'keyboard (outline, Shift+F10)' },
+    { scheme: 'dark', how: 'right click on the graph' },
+  ] as const
+  for (const { scheme, how } of runs) {
+    it(`stops kubelet on worker-1 from its fault menu by ${how}, then heals it (${scheme})`, async () => {
+      const page = await browser.newPage({
+        viewport: { width: 1440, height: 900 },
+        colorScheme: scheme,
+      })
+      const errors = collectErrors(page)
+      await openApp(page, server.url)
+      await page.locator('[data-testid="time-jump-1m"]').click()
+      await expect.poll(() => clusterSeconds(page)).toBe(60)
+      const menu = page.locator('[data-testid="fault-menu"]')
+      const focused = (): Promise<string> =>
+        page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+      if (scheme === 'light') {
+        // The keyboard path: the row's ⋯ button, then Shift+F10 (the context-menu key).
+        await page.locator(`${KUBELET_ROW} [data-fault-button]`).focus()
+        await page.keyboard.press('Shift+F10')
+      } else {
+        // Pan the graph down to the workers by keyboard, then right-click the kubelet there.
+        await page.locator('[data-testid="topology"]').focus()
+        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+        const at = await nodeOnPage(page, 'component/kubelet-worker-1')
+        await page.mouse.click(at.x, at.y, { button: 'right' })
+      }
+      await menu.waitFor()
+      expect(await menu.innerText()).toContain('Faults for kubelet on worker-1')
+      expect(await focused()).toContain('Stop the process')
+      await page.keyboard.press('ArrowDown')
+      expect(await focused()).toContain('Kill the process')
+      await page.keyboard.press('ArrowUp')
+      await page.screenshot({ path: join(RESULTS_DIR, `fault-menu-${scheme}.png`) })
+      await page.keyboard.press('Enter')
+      await menu.waitFor({ state: 'detached' })
+
+      const panel = page.locator(PANEL)
+      await expect.poll(() => panel.locator('h2').innerText()).toBe('Active faults (1)')
+      const row = await panel.locator('li').innerText()
+      expect(row).toContain('Stop the process')
+      expect(row).toContain('kubelet on worker-1')
+      expect(row).toContain('since 00:01:00')
+      await expect.poll(() => page.locator(KUBELET_ROW).innerText()).toContain('stopped')
+      expect(await graphState(page, 'component/kubelet-worker-1')).toBe('Stopped')
+      // Time goes on; the Node's heartbeats stop with its kubelet.
+      await page.locator('[data-testid="time-jump-1m"]').click()
+      await expect.poll(() => clusterSeconds(page)).toBe(120)
+      if (scheme === 'light') {
+        // Pan the graph down to the workers, so the picture shows the stopped kubelet too.
+        await page.locator('[data-testid="topology"]').focus()
+        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+      }
+      await page.screenshot({ path: join(RESULTS_DIR, `fault-active-${scheme}.png`) })
+
+      await panel
+        .getByRole('button', { name: 'Heal: Stop the process, kubelet on worker-1' })
+        .click()
+      await expect.poll(() => panel.locator('h2').innerText()).toBe('Active faults (0)')
+      await expect.poll(() => page.locator(KUBELET_ROW).innerText()).toContain('running')
+      await expect.poll(() => graphState(page, 'component/kubelet-worker-1')).toBe('Running')
+      expect(await page.locator('[data-testid="faults-outcome"]').innerText()).toContain('Healed')
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+})
