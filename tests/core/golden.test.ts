@@ -29,7 +29,9 @@ function options(header: string): { seed: number; controlPlanes: number; workers
 
 export function runGolden(script: string): string {
   const lines = script.replace(/\n$/, '').split('\n')
-  const { seed, controlPlanes, workers } = options(lines[0]?.startsWith('# kubelab') ? lines[0] : '')
+  const { seed, controlPlanes, workers } = options(
+    lines[0]?.startsWith('# kubelab') ? lines[0] : '',
+  )
   const simulation = createSimulation({ seed, cluster: { controlPlanes, workers } })
   return transcript(lines, (line) =>
     simulation.handle({ kind: 'shell/exec', session: 'golden', line, language: 'en' }),
