@@ -241,12 +241,20 @@ export class RestHandler {
     if (!containers.includes(container))
       throw errors.badRequest(`container ${container} is not valid for pod ${name}`)
     const tail = query['tailLines'] === undefined ? undefined : Number(query['tailLines'])
-    const text =
-      this.hooks.podLogs?.(pod, {
-        container,
-        ...(tail === undefined ? {} : { tailLines: tail }),
-        previous: query['previous'] === 'true',
-      }) ?? ''
+    let text: string
+    try {
+      text =
+        this.hooks.podLogs?.(pod, {
+          container,
+          ...(tail === undefined ? {} : { tailLines: tail }),
+          previous: query['previous'] === 'true',
+        }) ?? ''
+    } catch (error) {
+      // What the kubelet answered (or why it could not be reached) comes back reason-less, as
+      // the API server's proxy passes it through.
+      if (!(error instanceof Error)) throw error
+      throw errors.storage(error.message)
+    }
     return { status: 200, headers: TEXT_HEADERS, body: text, latencyMs: 0 }
   }
 
