@@ -9,8 +9,25 @@ export const LAB_EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0)
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
+/** English month and weekday abbreviations, as C's locale and Go's time package print them. */
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+
 /** Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil inverse). */
-function civilFromDays(days: number): [number, number, number] {
+export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
@@ -30,6 +47,20 @@ function parts(epochMs: number): { date: string; time: string; ms: number } {
   const [y, m, d] = civilFromDays(days)
   const time = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor((rest % 3_600_000) / 60_000))}:${pad(Math.floor((rest % 60_000) / 1000))}`
   return { date: `${y}-${pad(m)}-${pad(d)}`, time, ms: rest % 1000 }
+}
+
+/** A virtual instant as calendar parts: month 1-12, weekday 0 (Sunday)-6, time "HH:MM:SS". */
+export function calendar(nowMs: number): {
+  year: number
+  month: number
+  day: number
+  weekday: number
+  time: string
+} {
+  const epochMs = LAB_EPOCH_MS + nowMs
+  const days = Math.floor(epochMs / 86_400_000)
+  const [year, month, day] = civilFromDays(days)
+  return { year, month, day, weekday: (((days + 4) % 7) + 7) % 7, time: parts(epochMs).time }
 }
 
 /** metav1.Time: RFC 3339 to the second, as the API server writes it ("2026-01-05T09:00:00Z"). */

@@ -4,6 +4,7 @@
  * --cacert, --cert/--key. The tracer decides what happens to the packets; this file prints it as
  * curl would and lets the virtual time the request took pass (a dropped SYN takes 130 s).
  */
+import { MONTHS } from '../../api/time'
 import { fnv1a, Random } from '../../random'
 import type { KubernetesCluster } from '../../kubernetes/cluster'
 import type { TraceSource } from '../../network/tracer'
@@ -129,22 +130,8 @@ const REASONS: Record<number, string> = {
 /** An HTTP Date header: "Mon, 05 Jan 2026 09:00:00 GMT". */
 function httpDate(nowMs: number): string {
   const [weekday, date = '', time] = systemdTime(nowMs).split(' ')
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ]
   const [year, month, day] = date.split('-')
-  return `${weekday}, ${day} ${months[Number(month) - 1]} ${year} ${time} GMT`
+  return `${weekday}, ${day} ${MONTHS[Number(month) - 1]} ${year} ${time} GMT`
 }
 
 function headerLines(

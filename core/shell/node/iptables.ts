@@ -6,6 +6,7 @@
  *
  * Simplification: only kube-proxy's rules exist; Weave's own WEAVE chains are not simulated.
  */
+import { MONTHS } from '../../api/time'
 import type { NatTable } from '../../network/nat'
 import { shownProbability, type Rule } from '../../network/rule'
 import type { CommandIO, ShellCommand } from '../command'
@@ -196,21 +197,7 @@ export const iptablesSave: ShellCommand = {
     const stamp = systemdTime(context.host.nowMs()).replace(/ UTC$/, '')
     const [day, date = '', time] = stamp.split(' ')
     const [year, month, dd] = date.split('-')
-    const months = [
-      'Jan',
-      'Feb',
-      'Mar',
-      'Apr',
-      'May',
-      'Jun',
-      'Jul',
-      'Aug',
-      'Sep',
-      'Oct',
-      'Nov',
-      'Dec',
-    ]
-    const ctime = `${day} ${months[Number(month) - 1]} ${String(Number(dd)).padStart(2)} ${time} ${year}`
+    const ctime = `${day} ${MONTHS[Number(month) - 1]} ${String(Number(dd)).padStart(2)} ${time} ${year}`
     const lines: string[] = []
     for (const kind of ['filter', 'nat'] as const) {
       if (only !== undefined && only !== kind) continue

@@ -3,6 +3,7 @@
  * the lab's cluster was initialised (the start of the warm-up) for one year, the CAs for ten,
  * as kubeadm does; the residual time follows virtual time.
  */
+import { MONTHS } from '../../api/time'
 import { versionInfo } from '../../apiserver/discovery'
 import type { ShellCommand } from '../command'
 import { goTabwriter, onNode, printLines } from './nodeHost'
@@ -31,22 +32,8 @@ const LEAVES: [string, string][] = [
 /** "Jan 05, 2027 08:50 UTC". */
 function expires(ms: number): string {
   const [, date = '', time = ''] = systemdTime(ms).split(' ')
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ]
   const [year, month, day] = date.split('-')
-  return `${months[Number(month) - 1]!} ${day}, ${year} ${time.slice(0, 5)} UTC`
+  return `${MONTHS[Number(month) - 1]!} ${day}, ${year} ${time.slice(0, 5)} UTC`
 }
 
 /** apimachinery's ShortHumanDuration: "364d", "9y". */

@@ -3,6 +3,7 @@
  * rows come from the node's process table (processView.ts); the columns are procps' own widths.
  * Lines are never cut to the terminal's width (as when ps writes to a pipe).
  */
+import { MONTHS } from '../../api/time'
 import { rfc3339 } from '../../api/time'
 import type { ShellCommand } from '../command'
 import { nodeHost, onNode, printLines } from './nodeHost'
@@ -34,21 +35,7 @@ function formatOf(args: readonly string[]): Format | undefined {
 function start(startedAtMs: number, nowMs: number): string {
   const then = rfc3339(startedAtMs)
   if (then.slice(0, 10) === rfc3339(nowMs).slice(0, 10)) return then.slice(11, 16)
-  const months = [
-    'Jan',
-    'Feb',
-    'Mar',
-    'Apr',
-    'May',
-    'Jun',
-    'Jul',
-    'Aug',
-    'Sep',
-    'Oct',
-    'Nov',
-    'Dec',
-  ]
-  return `${months[Number(then.slice(5, 7)) - 1]!}${then.slice(8, 10)}`
+  return `${MONTHS[Number(then.slice(5, 7)) - 1]!}${then.slice(8, 10)}`
 }
 
 /** ps aux' TIME: cumulative minutes and seconds ("0:02", "12:34"). */

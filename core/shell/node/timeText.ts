@@ -2,10 +2,7 @@
  * Times as systemd, journald, procps and go-units print them, from virtual time. Every value is
  * derived from the lab's clock (LAB_EPOCH_MS + nowMs), never from the host's.
  */
-import { LAB_EPOCH_MS, rfc3339 } from '../../api/time'
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+import { LAB_EPOCH_MS, MONTHS, rfc3339, WEEKDAYS } from '../../api/time'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND
@@ -14,7 +11,7 @@ const DAY = 24 * HOUR
 
 function weekday(nowMs: number): string {
   const days = Math.floor((LAB_EPOCH_MS + nowMs) / DAY)
-  return DAYS[(((days + 4) % 7) + 7) % 7]!
+  return WEEKDAYS[(((days + 4) % 7) + 7) % 7]!
 }
 
 /** systemd's timestamp: "Mon 2026-01-05 09:00:00 UTC". */
