@@ -2,11 +2,12 @@
  * Headless Chromium for end-to-end tests: Debian's chromium (or CHROMIUM_PATH), driven through
  * playwright-core, against the web build served on 127.0.0.1. Never downloads a browser.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { preview, type PreviewServer } from 'vite'
+import { afterAll, beforeAll } from 'vitest'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
@@ -48,4 +49,30 @@ export function collectErrors(page: Page): string[] {
   })
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`))
   return errors
+}
+
+/**
+ * The browser and the served web build for one test file: started before its tests, closed
+ * after them. Read `session.browser` and `session.url` inside the tests.
+ */
+export function useBrowserSession(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined
+  let server: Awaited<ReturnType<typeof serveWebBuild>> | undefined
+  beforeAll(async () => {
+    server = await serveWebBuild()
+    browser = await launchBrowser()
+    mkdirSync(RESULTS_DIR, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    get browser() {
+      return browser!
+    },
+    get url() {
+      return server!.url
+    },
+  }
 }

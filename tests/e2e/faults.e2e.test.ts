@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, HAS_BROWSER, launchBrowser, RESULTS_DIR, serveWebBuild } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
 
 const KUBELET_ROW = '[data-component="kubelet-worker-1"]'
 const PANEL = '[data-testid="faults-panel"]'
@@ -21,23 +20,12 @@ async function openApp(page: Page, url: string): Promise<void> {
 }
 
 describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serveWebBuild>>
-
-  beforeAll(async () => {
-    server = await serveWebBuild()
-    browser = await launchBrowser()
-    mkdirSync(RESULTS_DIR, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = useBrowserSession()
 
   it('plays cluster time at 60×, and leaves the shortcut keys to the terminal', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
     const errors = collectErrors(page)
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     // Typed into the terminal, "p" is a letter, not "play".
     await page.locator('[data-testid="terminal-panel"][data-active="true"] .xterm').click()
     await page.keyboard.type('p')
@@ -92,12 +80,12 @@ describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
   ] as const
   for (const { scheme, how } of runs) {
     it(`stops kubelet on worker-1 from its fault menu by ${how}, then heals it (${scheme})`, async () => {
-      const page = await browser.newPage({
+      const page = await session.browser.newPage({
         viewport: { width: 1440, height: 900 },
         colorScheme: scheme,
       })
       const errors = collectErrors(page)
-      await openApp(page, server.url)
+      await openApp(page, session.url)
       await page.locator('[data-testid="time-jump-1m"]').click()
       await expect.poll(() => clusterSeconds(page)).toBe(60)
       const menu = page.locator('[data-testid="fault-menu"]')

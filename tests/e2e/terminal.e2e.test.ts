@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, HAS_BROWSER, launchBrowser, RESULTS_DIR, serveWebBuild } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
 
 const ACTIVE = '[data-testid="terminal-panel"][data-active="true"]'
 
@@ -45,26 +44,15 @@ async function run(page: Page, line: string, prompt = /root@laptop:~# $/): Promi
 }
 
 describe.skipIf(!HAS_BROWSER)('e2e: the terminal', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serveWebBuild>>
-
-  beforeAll(async () => {
-    server = await serveWebBuild()
-    browser = await launchBrowser()
-    mkdirSync(RESULTS_DIR, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = useBrowserSession()
 
   it('creates a Deployment by typing kubectl, and lists its three Running pods', async () => {
-    const page = await browser.newPage({
+    const page = await session.browser.newPage({
       viewport: { width: 1440, height: 900 },
       colorScheme: 'light',
     })
     const errors = collectErrors(page)
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     const created = await run(page, 'kubectl create deployment web --image=nginx --replicas=3')
     expect(created).toContain('deployment.apps/web created')
     await run(page, 'sleep 30s')
@@ -78,12 +66,12 @@ describe.skipIf(!HAS_BROWSER)('e2e: the terminal', () => {
   })
 
   it('opens a second tab, follows ssh in its title, completes with Tab and applies a manifest', async () => {
-    const page = await browser.newPage({
+    const page = await session.browser.newPage({
       viewport: { width: 1280, height: 800 },
       colorScheme: 'dark',
     })
     const errors = collectErrors(page)
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     await page.locator('[data-testid="terminal-new-tab"]').click()
     await page.locator('[data-testid="terminal-tab-1"][aria-selected="true"]').waitFor()
     await page.locator(`${ACTIVE}[data-mode="editing"]`).waitFor({ timeout: 20_000 })

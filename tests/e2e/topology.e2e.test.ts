@@ -1,30 +1,17 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, HAS_BROWSER, launchBrowser, RESULTS_DIR, serveWebBuild } from './browser'
+import { describe, expect, it } from 'vitest'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
 
 describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serveWebBuild>>
-
-  beforeAll(async () => {
-    server = await serveWebBuild()
-    browser = await launchBrowser()
-    mkdirSync(RESULTS_DIR, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = useBrowserSession()
 
   it('opens the app and draws all three machines with their components and links', async () => {
-    const page = await browser.newPage({
+    const page = await session.browser.newPage({
       viewport: { width: 1440, height: 900 },
       colorScheme: 'light',
     })
     const errors = collectErrors(page)
-    await page.goto(server.url)
+    await page.goto(session.url)
     const topology = page.locator('[data-testid="topology"][data-machines="3"]')
     await topology.waitFor({ timeout: 20_000 })
     // cp-1 holds 8 components, each worker 4; the links of the default cluster number 15.
@@ -49,12 +36,12 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
   })
 
   it('switches the interface to Brazilian Portuguese and keeps the choice after a reload', async () => {
-    const page = await browser.newPage({
+    const page = await session.browser.newPage({
       viewport: { width: 1440, height: 900 },
       colorScheme: 'dark',
     })
     const errors = collectErrors(page)
-    await page.goto(server.url)
+    await page.goto(session.url)
     await page.locator('[data-testid="topology"][data-machines="3"]').waitFor({ timeout: 20_000 })
     await page.locator('[data-testid="language-switch"]').selectOption('pt-BR')
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pt-BR')
