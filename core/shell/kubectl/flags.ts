@@ -30,6 +30,8 @@ export interface ParsedFlags {
 
 export interface ParseResult {
   positional: string[]
+  /** cobra's ArgsLenAtDash: how many positional arguments came before `--`, or -1 without one. */
+  argsBeforeDash: number
   flags: ParsedFlags
 }
 
@@ -62,6 +64,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]))
   const values = new Map<string, string[]>()
   const positional: string[] = []
+  let argsBeforeDash = -1
   const set = (spec: FlagSpec, value: string): void => {
     const list = values.get(spec.name) ?? []
     list.push(checkValue(spec, value))
@@ -70,6 +73,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (arg === '--') {
+      argsBeforeDash = positional.length
       positional.push(...args.slice(i + 1))
       break
     }
@@ -112,6 +116,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
     values.get(name)?.at(-1) ?? byName.get(name)?.default
   return {
     positional,
+    argsBeforeDash,
     flags: {
       string: last,
       bool: (name) => last(name) === 'true',

@@ -82,7 +82,7 @@ function runKubectl(args: string[], context: ShellContext, io: CommandIO): numbe
     if (error instanceof FlagError) throw usageError(name, error.message)
     throw error
   }
-  const { flags, positional } = parsed
+  const { flags, positional, argsBeforeDash } = parsed
   const namespace = flags.string('namespace')
   const api = new KubectlApi(
     context,
@@ -96,6 +96,7 @@ function runKubectl(args: string[], context: ShellContext, io: CommandIO): numbe
   return verb.run({
     verb: name,
     args: positional,
+    argsBeforeDash,
     flags,
     namespace: namespace ?? 'default',
     namespaceGiven: namespace !== undefined,

@@ -11,6 +11,8 @@ export interface Invocation {
   readonly verb: string
   /** Positional arguments after the verb, flags removed. */
   readonly args: string[]
+  /** How many of `args` came before `--` (-1 when there was no `--`), as cobra counts them. */
+  readonly argsBeforeDash: number
   readonly flags: ParsedFlags
   /** The namespace to use: -n, else the kubeconfig context's, else "default". */
   readonly namespace: string

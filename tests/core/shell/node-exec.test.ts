@@ -58,3 +58,14 @@ describe('kubectl exec', () => {
     expect(result.stderr).toContain('no interactive terminal')
   })
 })
+
+describe('kubectl exec: the old form without --', () => {
+  it('is refused as kubectl 1.32 refuses it', () => {
+    const t = sim({ seed: 1 })
+    expect(t.sh('kubectl exec web ls')).toMatchObject({
+      stderr:
+        "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+      exitCode: 1,
+    })
+  })
+})

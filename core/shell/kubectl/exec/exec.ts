@@ -163,6 +163,11 @@ export const exec: KubectlVerb = {
       throw clientError(
         "expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD_NAME and COMMAND are required arguments for the exec command\nSee 'kubectl exec -h' for help and examples",
       )
+    // kubectl 1.32 refuses the old form without "--".
+    if (command.length > 0 && invocation.argsBeforeDash < 0)
+      throw clientError(
+        "exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples",
+      )
     if (command.length === 0)
       throw clientError('you must specify at least one command for the container')
     const name = target.replace(/^(?:pods?|po)\//, '')
