@@ -30,6 +30,10 @@ import type { Reason } from './explain/explain'
 export type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
 import type { ActiveFault } from './faults/faults'
 import type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
+export type { Localized } from './labs/text'
+import type { Localized } from './labs/text'
+export type { Progress as LabProgressDocument } from './labs/progress'
+import type { Progress as LabProgressDocument } from './labs/progress'
 
 /** Languages of the UI and of KubeLab's own messages (real tools always speak English). */
 export type Language = 'en' | 'pt-BR'
@@ -69,8 +73,73 @@ export interface ShellCompletion {
   candidates: string[]
 }
 
-/** Every command, its parameters and its result. */
-export interface CommandSpecs {
+/** A lab as the catalogue shows it (a card). */
+export interface LabSummary {
+  id: string
+  title: Localized
+  /** Minutes a learner needs, about. */
+  duration: number
+  difficulty: 'beginner' | 'intermediate' | 'advanced'
+  concepts: string[]
+  /** Position in the course. */
+  order: number
+  /** The ids of its steps, in order: with a saved progress, what a card's "3/6" counts. */
+  stepIds: string[]
+}
+
+export type LabStepStatus = 'pending' | 'current' | 'done'
+
+/** A lab check's verdict, with its reason in both languages. */
+export interface LabCheckResult {
+  ok: boolean
+  reason: Localized
+}
+
+export interface LabStepView {
+  id: string
+  title: Localized
+  /** The step's Markdown, in both languages. */
+  text: Localized
+  status: LabStepStatus
+  /** The last check of this step (live or asked for), if it was checked since the lab began. */
+  check?: LabCheckResult
+  /** The hints opened so far, first to last, and how many there are in all. */
+  hints: Localized[]
+  hintCount: number
+  /** The reference solution's command lines, once revealed. */
+  solution?: string[]
+}
+
+export interface LabQuestionView {
+  id: string
+  type: 'choice' | 'short'
+  /** The step after which it is asked; absent: at the end of the lab. */
+  after?: string
+  prompt: Localized
+  choices?: Localized[]
+  /** True once its step is done (or the lab is, for questions asked at the end). */
+  open: boolean
+  answered: boolean
+  response?: number | string
+  correct?: boolean
+  /** Shown once answered. */
+  explanation?: Localized
+}
+
+/** Everything the lab panel shows of the running lab. */
+export interface LabView {
+  lab: LabSummary
+  steps: LabStepView[]
+  questions: LabQuestionView[]
+  completed: boolean
+  /** The learner's whole progress document (every lab), for the app to save as it is. */
+  progress: LabProgressDocument
+  /** Set by lab/start when part of the progress given was damaged and dropped. */
+  notice?: Localized
+}
+
+/** The commands a bare simulation handles (the lab host adds LabCommandSpecs on top). */
+export interface SimulationCommandSpecs {
   'simulation/describe': { params: object; result: SimulationInfo }
   /** The world's objects and the revision they are at: an informer's initial list. */
   'world/list': { params: object; result: { resourceVersion: number; items: WorldObject[] } }
@@ -95,13 +164,41 @@ export interface CommandSpecs {
   'shell/complete': { params: { session: string; line: string }; result: ShellCompletion }
 }
 
+/** The labs: the host swaps the simulation for a lab's own and checks its steps. */
+export interface LabCommandSpecs {
+  /** The labs the host can run, in course order, and why any others could not be read. */
+  'lab/list': { params: object; result: { labs: LabSummary[]; problems: string[] } }
+  /**
+   * Replaces the simulation with a fresh one built from the lab's seed and cluster; with saved
+   * progress, the steps done in it are replayed from their solutions. Emits simulation/replaced.
+   */
+  'lab/start': { params: { id: string; progress?: LabProgressDocument }; result: LabView }
+  'lab/view': { params: object; result: LabView | null }
+  /** Checks the current step now (and moves on while steps pass). */
+  'lab/check': { params: object; result: LabView }
+  /** Opens the next hint of the current step, whose id must be `step`. */
+  'lab/hint': { params: { step: string }; result: LabView }
+  'lab/solution': { params: { step: string }; result: LabView }
+  'lab/answer': { params: { question: string; answer: number | string }; result: LabView }
+  /** Forgets this lab's progress and starts it again on a fresh simulation. */
+  'lab/reset': { params: object; result: LabView }
+  /** Back to a free sandbox cluster. Emits simulation/replaced. */
+  'lab/leave': { params: object; result: { left: boolean } }
+}
+
+/** Every command, its parameters and its result. */
+export interface CommandSpecs extends SimulationCommandSpecs, LabCommandSpecs {}
+
 export type CommandKind = keyof CommandSpecs
+export type SimulationCommandKind = keyof SimulationCommandSpecs
+export type LabCommandKind = keyof LabCommandSpecs
 
 export type Command = {
   [K in CommandKind]: { kind: K } & CommandSpecs[K]['params']
 }[CommandKind]
 
 export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>
+export type SimulationCommand = CommandOf<SimulationCommandKind>
 export type ResultOf<K extends CommandKind> = CommandSpecs[K]['result']
 
 /** What the simulation reports as it runs. */
@@ -125,6 +222,13 @@ export type SimulationEvent =
       exitCode?: number
       prompt?: string
     }
+  /** A step's status changed on a live check (after a command or an advance of time). */
+  | { kind: 'lab/changed'; view: LabView }
+  /**
+   * The simulation was swapped for another (a lab started, was reset or left): every client
+   * must forget what it knew and read the world, the time and its shell sessions afresh.
+   */
+  | { kind: 'simulation/replaced'; info: SimulationInfo }
 
 export type SimulationEventKind = SimulationEvent['kind']
 

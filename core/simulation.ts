@@ -13,9 +13,9 @@ import { worldKey, type Component, type Machine, type WorldObject } from './clus
 import { Clock } from './clock'
 import type {
   Command,
-  CommandKind,
   CommandOf,
   ResultOf,
+  SimulationCommandKind,
   SimulationEvent,
   SimulationInfo,
 } from './protocol'
@@ -63,7 +63,7 @@ export const MAX_ADVANCE_MS = 30 * 24 * 3600 * 1000
 const MAX_SESSIONS = 64
 const MAX_COMMAND_LOG = 10_000
 
-type Handlers = { [K in CommandKind]: (command: CommandOf<K>) => ResultOf<K> }
+type Handlers = { [K in SimulationCommandKind]: (command: CommandOf<K>) => ResultOf<K> }
 
 export class Simulation {
   readonly clock: Clock
@@ -122,11 +122,14 @@ export class Simulation {
   }
 
   /** Handles one command; throws CommandError for a command it cannot carry out. */
-  handle<K extends CommandKind>(command: CommandOf<K>): ResultOf<K> {
-    const handler = this.handlers[command.kind] as ((c: Command) => ResultOf<K>) | undefined
+  handle<K extends SimulationCommandKind>(command: CommandOf<K>): ResultOf<K> {
+    const { kind } = command as Command
+    const handler = Object.hasOwn(this.handlers, kind)
+      ? (this.handlers[kind as SimulationCommandKind] as (c: Command) => ResultOf<K>)
+      : undefined
     if (handler === undefined)
-      throw new CommandError('BadCommand', `unknown command kind ${String(command.kind)}`)
-    return handler(command)
+      throw new CommandError('BadCommand', `unknown command kind ${String(kind)}`)
+    return handler(command as Command)
   }
 
   advance(ms: number): number {

@@ -23,9 +23,12 @@ import createSimulationWorker from '../core/host/node?nodeWorker'
 import type { HostMessage } from '../core/protocol'
 import { fill, shellStrings, type ShellStrings } from './i18n'
 import { buildMenuTemplate } from './menu'
+import { isProgressText, readProgressFile, writeProgressFile } from './progressFile'
 import { createRelay } from './relay'
 import {
   IPC_CHANNEL,
+  PROGRESS_READ_CHANNEL,
+  PROGRESS_WRITE_CHANNEL,
   isAllowedNavigation,
   isPermissionCheckAllowed,
   isTrustedSender,
@@ -115,6 +118,23 @@ function startSimulation(seed: number): void {
   app.on('will-quit', () => void worker.terminate())
 }
 
+/** Lab progress in the user-data folder, for the app's own page only. */
+function serveProgress(): void {
+  const fromApp = (event: Electron.IpcMainInvokeEvent): boolean =>
+    mainWindow !== null &&
+    event.sender === mainWindow.webContents &&
+    isTrustedSender(event.senderFrame?.url, APP_URL)
+  const dir = app.getPath('userData')
+  ipcMain.handle(PROGRESS_READ_CHANNEL, (event) => {
+    if (!fromApp(event)) throw new Error('refused: not the app')
+    return readProgressFile(dir)
+  })
+  ipcMain.handle(PROGRESS_WRITE_CHANNEL, (event, text: unknown) => {
+    if (!fromApp(event) || !isProgressText(text)) throw new Error('refused: not progress text')
+    return writeProgressFile(dir, text)
+  })
+}
+
 function openWindow(): void {
   const window = createMainWindow()
   mainWindow = window
@@ -151,6 +171,7 @@ function main(): void {
     secureSession()
     installMenu()
     startSimulation(seedFrom(process.argv))
+    serveProgress()
     openWindow()
   })
 }

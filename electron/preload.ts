@@ -7,7 +7,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { ClientMessage, ClientPort, HostMessage } from '../core/protocol'
-import { IPC_CHANNEL as CHANNEL } from './security'
+import { IPC_CHANNEL as CHANNEL, PROGRESS_READ_CHANNEL, PROGRESS_WRITE_CHANNEL } from './security'
 
 const bridge: ClientPort = {
   post(message: ClientMessage): void {
@@ -24,3 +24,12 @@ const bridge: ClientPort = {
 }
 
 contextBridge.exposeInMainWorld('kubelab', bridge)
+
+/** The learner's lab progress file, read and written by the main process (atomically). */
+contextBridge.exposeInMainWorld('kubelabProgress', {
+  read: (): Promise<unknown> => ipcRenderer.invoke(PROGRESS_READ_CHANNEL),
+  write(text: string): Promise<void> {
+    if (typeof text !== 'string') throw new TypeError('kubelabProgress.write expects text')
+    return ipcRenderer.invoke(PROGRESS_WRITE_CHANNEL, text) as Promise<void>
+  },
+})

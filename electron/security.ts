@@ -10,8 +10,11 @@
  */
 import type { ClientMessage, CommandKind } from '../core/protocol'
 
-/** The only IPC channel KubeLab uses, both ways; nothing listens on any other. */
+/** The simulation's IPC channel, both ways. */
 export const IPC_CHANNEL = 'kubelab:message'
+/** Lab progress: read (no argument) and write (the JSON text); nothing listens on any other. */
+export const PROGRESS_READ_CHANNEL = 'kubelab:progress-read'
+export const PROGRESS_WRITE_CHANNEL = 'kubelab:progress-write'
 
 /**
  * The Content-Security-Policy for every response the window receives. `style-src` allows inline
@@ -92,6 +95,15 @@ const COMMAND_KINDS = {
   'shell/interrupt': true,
   'shell/complete': true,
   'shell/close': true,
+  'lab/list': true,
+  'lab/start': true,
+  'lab/view': true,
+  'lab/check': true,
+  'lab/hint': true,
+  'lab/solution': true,
+  'lab/answer': true,
+  'lab/reset': true,
+  'lab/leave': true,
 } as const satisfies Record<CommandKind, true>
 
 /** The kinds as a list (annotated pure so the preload bundle, which needs none of this, drops it). */

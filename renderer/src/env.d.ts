@@ -5,5 +5,10 @@ declare global {
   interface Window {
     /** The Electron preload's bridge to the simulation; absent in a plain browser. */
     kubelab?: ClientPort
+    /** The Electron preload's lab progress file; absent in a plain browser. */
+    kubelabProgress?: {
+      read(): Promise<{ text: string | null; notice?: 'corrupt' | 'unreadable' }>
+      write(text: string): Promise<void>
+    }
   }
 }

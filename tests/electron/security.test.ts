@@ -49,6 +49,19 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
     command: { kind: 'shell/complete', session: 's1', line: 'kubectl get po' },
   },
   'shell/close': { type: 'command', id: 12, command: { kind: 'shell/close', session: 's1' } },
+  'lab/list': { type: 'command', id: 13, command: { kind: 'lab/list' } },
+  'lab/start': { type: 'command', id: 14, command: { kind: 'lab/start', id: 'life-of-a-pod' } },
+  'lab/view': { type: 'command', id: 15, command: { kind: 'lab/view' } },
+  'lab/check': { type: 'command', id: 16, command: { kind: 'lab/check' } },
+  'lab/hint': { type: 'command', id: 17, command: { kind: 'lab/hint', step: 'apply' } },
+  'lab/solution': { type: 'command', id: 18, command: { kind: 'lab/solution', step: 'apply' } },
+  'lab/answer': {
+    type: 'command',
+    id: 19,
+    command: { kind: 'lab/answer', question: 'who-chose', answer: 'kube-scheduler' },
+  },
+  'lab/reset': { type: 'command', id: 20, command: { kind: 'lab/reset' } },
+  'lab/leave': { type: 'command', id: 21, command: { kind: 'lab/leave' } },
 }
 
 const directives = (): Map<string, string[]> =>
@@ -231,6 +244,15 @@ describe('command kinds', () => {
       'shell/interrupt': true,
       'shell/complete': true,
       'shell/close': true,
+      'lab/list': true,
+      'lab/start': true,
+      'lab/view': true,
+      'lab/check': true,
+      'lab/hint': true,
+      'lab/solution': true,
+      'lab/answer': true,
+      'lab/reset': true,
+      'lab/leave': true,
     } satisfies Record<CommandKind, true>
     const missing = {
       'simulation/describe': true,
@@ -245,6 +267,15 @@ describe('command kinds', () => {
       'shell/interrupt': true,
       'shell/complete': true,
       'shell/close': true,
+      'lab/list': true,
+      'lab/start': true,
+      'lab/view': true,
+      'lab/check': true,
+      'lab/hint': true,
+      'lab/solution': true,
+      'lab/answer': true,
+      'lab/reset': true,
+      'lab/leave': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {

@@ -46,7 +46,11 @@ function fakeBackend() {
   }
 }
 
-const TEXT = { sessionEnded: () => '[ended]', failed: (m: string) => `failed: ${m}` }
+const TEXT = {
+  sessionEnded: () => '[ended]',
+  failed: (m: string) => `failed: ${m}`,
+  replaced: () => '[new cluster]',
+}
 
 async function settled(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0))

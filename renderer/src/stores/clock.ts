@@ -1,7 +1,8 @@
 /**
  * The cluster's virtual time, as the simulation reports it (`clock/ticked`, and the nowMs of
  * `simulation/describe`). Virtual time never goes back, so the store keeps the latest value it
- * has seen whatever order a reply and an event arrive in.
+ * has seen whatever order a reply and an event arrive in, until `simulation/replaced` brings
+ * another simulation, whose time the store then starts from.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -28,6 +29,7 @@ export const useClockStore = defineStore('clock', () => {
     nowMs.value = 0
     return client.onEvent((event) => {
       if (event.kind === 'clock/ticked') observe(event.nowMs)
+      else if (event.kind === 'simulation/replaced') nowMs.value = event.info.nowMs
     })
   }
 

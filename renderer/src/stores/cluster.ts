@@ -9,6 +9,8 @@
  *    a shallowRef, so the view redraws once per frame however many objects changed.
  * 4. The queue is bounded: past MAX_QUEUED events (a hidden tab gets no frames) the batch is
  *    applied at once.
+ * 5. `simulation/replaced` (a lab started or ended) starts the informer over: what it held is
+ *    dropped and the new world is listed, its resourceVersions counting from the new start.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -42,6 +44,7 @@ export const useClusterStore = defineStore('cluster', () => {
   let frameRequested = false
   let schedule: FrameScheduler = nextFrame
   let generation = 0
+  let listing = 0
 
   const sortedOf = <T extends WorldObject>(kind: T['kind']): T[] =>
     [...objects.value.values()]
@@ -60,21 +63,29 @@ export const useClusterStore = defineStore('cluster', () => {
     reset()
     schedule = options.schedule ?? nextFrame
     const stop = client.onEvent((event) => {
-      if (event.kind === 'world/changed' && mine === generation) enqueue(event)
+      if (mine !== generation) return
+      if (event.kind === 'world/changed') enqueue(event)
+      else if (event.kind === 'simulation/replaced') void list(client, mine).catch(() => {})
     })
     try {
-      const list = await client.request({ kind: 'world/list' })
-      if (mine === generation) {
-        objects.value = new Map(list.items.map((o) => [objectKey(o), o]))
-        resourceVersion.value = list.resourceVersion
-        synced.value = true
-        if (queue.length > 0) requestFrame()
-      }
+      await list(client, mine)
     } catch (error) {
       stop()
       throw error
     }
     return stop
+  }
+
+  /** Forgets everything and lists the world; events that arrive meanwhile wait in the queue. */
+  async function list(client: SimulationClient, mine: number): Promise<void> {
+    const listed = ++listing
+    reset()
+    const list = await client.request({ kind: 'world/list' })
+    if (mine !== generation || listed !== listing) return
+    objects.value = new Map(list.items.map((o) => [objectKey(o), o]))
+    resourceVersion.value = list.resourceVersion
+    synced.value = true
+    if (queue.length > 0) requestFrame()
   }
 
   function reset(): void {

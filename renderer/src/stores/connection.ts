@@ -11,6 +11,7 @@ import { openTransport } from '../client/transport'
 import { useClockStore } from './clock'
 import { useClusterStore, type FrameScheduler } from './cluster'
 import { useFaultsStore } from './faults'
+import { useLabsStore } from './labs'
 import { useTerminalStore } from './terminal'
 import { useTimeControlStore } from './timeControl'
 import { useTraceStore } from './trace'
@@ -47,9 +48,15 @@ export const useConnectionStore = defineStore('connection', () => {
     client = mine
     const clock = useClockStore()
     stops.push(clock.connect(mine))
+    stops.push(
+      mine.onEvent((event) => {
+        if (event.kind === 'simulation/replaced' && client === mine) info.value = event.info
+      }),
+    )
     stops.push(useTerminalStore().connect(mine))
     stops.push(useTraceStore().connect(mine))
     stops.push(useTimeControlStore().connect(mine))
+    stops.push(useLabsStore().connect(mine))
     // Faults are not needed to start the lab: a failure shows in the faults panel, not here.
     void useFaultsStore()
       .connect(mine)

@@ -8,6 +8,7 @@
  * 2. A fault that ends by itself (a killed process restarts: `reversible: false`) is never active,
  *    even though the simulation reports it as applied.
  * 3. `last` says, in data, what the last action did or why it was refused, for a status line.
+ * 4. `simulation/replaced` empties the active faults and lists the new simulation's.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
@@ -87,6 +88,7 @@ export const useFaultsStore = defineStore('faults', () => {
     const stop = connected.onEvent((event) => {
       if (event.kind === 'fault/applied') put(event.fault)
       else if (event.kind === 'fault/healed') drop(event.fault.id)
+      else if (event.kind === 'simulation/replaced') void relist(connected, mine)
     })
     const release = (): void => {
       stop()
@@ -107,6 +109,17 @@ export const useFaultsStore = defineStore('faults', () => {
       throw error
     }
     return release
+  }
+
+  /** Replaces the active faults by the new simulation's (invariant 4). */
+  async function relist(connected: SimulationClient, mine: number): Promise<void> {
+    faults.value = new Map()
+    try {
+      const listed = await connected.request({ kind: 'fault/list' })
+      if (mine === generation) faults.value = new Map(listed.active.map((f) => [f.id, f]))
+    } catch (error) {
+      last.value = { type: 'failed', message: messageOf(error) }
+    }
   }
 
   /** Runs one fault command, recording what it did or why it failed (invariant 3). */

@@ -9,6 +9,8 @@
  * 2. Requests made before the client is connected wait for it: a tab can be opened (and typed
  *    into) while the simulation is still starting.
  * 3. `shell/output` events go to the tab whose current session they name; others are dropped.
+ * 4. `simulation/replaced` gives every tab a fresh session in the new simulation (the old
+ *    sessions went with the old one), with a line on screen saying why.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
@@ -42,6 +44,7 @@ export function machineOf(prompt: string): string | undefined {
 const DEFAULT_TEXT: ControllerText = {
   sessionEnded: () => en.terminal.sessionEnded,
   failed: (message) => en.terminal.failed.replace('{message}', message),
+  replaced: () => en.terminal.replaced,
 }
 
 export const useTerminalStore = defineStore('terminal', () => {
@@ -68,6 +71,7 @@ export const useTerminalStore = defineStore('terminal', () => {
     waiters = []
     ready.forEach((resolve) => resolve(connected))
     const stop = connected.onEvent((event) => {
+      if (event.kind === 'simulation/replaced') return renewAll()
       if (event.kind !== 'shell/output') return
       const tab = tabs.value.find((t) => t.session === event.session)
       if (tab !== undefined) controllers.get(tab.id)?.output(event)
@@ -75,6 +79,13 @@ export const useTerminalStore = defineStore('terminal', () => {
     return () => {
       stop()
       if (client === connected) client = null
+    }
+  }
+
+  function renewAll(): void {
+    for (const tab of tabs.value) {
+      tab.title = 'laptop'
+      void controllers.get(tab.id)?.renew(text.replaced())
     }
   }
 
@@ -110,7 +121,11 @@ export const useTerminalStore = defineStore('terminal', () => {
     tabs.value.push({ id, session: nextSession(), title: 'laptop', mode: 'starting' })
     const controller = new TerminalController(
       backendFor(id),
-      { sessionEnded: () => text.sessionEnded(), failed: (m) => text.failed(m) },
+      {
+        sessionEnded: () => text.sessionEnded(),
+        failed: (m) => text.failed(m),
+        replaced: () => text.replaced(),
+      },
       (state) => update(id, state),
     )
     controllers.set(id, controller)
@@ -158,6 +173,17 @@ export const useTerminalStore = defineStore('terminal', () => {
     controllers.get(tab.id)?.type(applyCommand(manifest))
   }
 
+  /**
+   * Runs command lines in the active tab as if typed (a lab step's code block's Run button):
+   * one after the other, each at its own prompt; a block with a heredoc runs whole, as one.
+   */
+  function run(lines: string): void {
+    const tab = active.value ?? openTab()
+    const text = lines.replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+    const commands = text.includes('<<') ? [text] : text.split('\n').filter((l) => l.trim())
+    for (const command of commands) controllers.get(tab.id)?.type(command)
+  }
+
   /** The words controllers print themselves, in the UI language. */
   function setText(next: ControllerText): void {
     text = next
@@ -174,6 +200,7 @@ export const useTerminalStore = defineStore('terminal', () => {
     activate,
     controllerOf,
     applyManifest,
+    run,
     setText,
   }
 })

@@ -11,6 +11,7 @@
  *    MAX_WALL_MS, so a stalled tab does not jump minutes ahead when it wakes.
  * 3. A hidden window suspends playing; showing it again resumes, without counting the time away.
  * 4. A refused advance stops playing and keeps the message, so the UI can say what happened.
+ * 5. `simulation/replaced` pauses and forgets time owed: a new lab starts still, at its own time.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
@@ -74,7 +75,13 @@ export const useTimeControlStore = defineStore('timeControl', () => {
     client = connected
     wall = options.wall ?? realWallClock
     error.value = ''
+    const stop = connected.onEvent((event) => {
+      if (event.kind !== 'simulation/replaced') return
+      pause()
+      owedMs = 0
+    })
     return () => {
+      stop()
       pause()
       if (client === connected) client = null
       owedMs = 0

@@ -40,6 +40,8 @@ export interface Screen {
 export interface ControllerText {
   sessionEnded(): string
   failed(message: string): string
+  /** Said when the simulation was replaced (a lab started or ended) and the tab starts over. */
+  replaced(): string
 }
 
 export type Mode = 'starting' | 'editing' | 'running' | 'following' | 'ended'
@@ -117,6 +119,18 @@ export class TerminalController {
     if (this.mode === 'following') this.interruptRunning()
     this.enqueue({ kind: 'command', text: command })
     void this.pump()
+  }
+
+  /**
+   * The simulation was replaced: the session is gone with it, so this tab takes a fresh one and
+   * asks for its prompt. Keys typed ahead for the old session are dropped.
+   */
+  renew(notice: string): Promise<void> {
+    this.backend.restart()
+    this.queue = []
+    this.editor.remember(this.editor.line)
+    this.print(`${this.atLineStart ? '' : '\n'}${notice}\n`)
+    return this.start()
   }
 
   /** More output of the following command (a shell/output event for this session). */
