@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { collectErrors, HAS_BROWSER, launchBrowser, RESULTS_DIR, serveWebBuild } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
 
 const LAB = 'life-of-a-pod'
 const STEPS = ['apply', 'etcd', 'scheduled', 'running', 'crictl', 'shim']
@@ -47,24 +46,13 @@ async function presetLanguage(page: Page, language: string): Promise<void> {
 }
 
 describe.skipIf(!HAS_BROWSER)('e2e: guided labs', () => {
-  let browser: Browser
-  let server: Awaited<ReturnType<typeof serveWebBuild>>
-
-  beforeAll(async () => {
-    server = await serveWebBuild()
-    browser = await launchBrowser()
-    mkdirSync(RESULTS_DIR, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const session = useBrowserSession()
 
   it('completes lab 2 by running its code blocks, and keeps the progress over a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
     await presetLanguage(page, 'en')
     const errors = collectErrors(page)
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     await openCatalogue(page)
     const cards = page.locator('[data-testid="lab-catalogue"] li.card')
     expect(await cards.count()).toBeGreaterThanOrEqual(13)
@@ -95,7 +83,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: guided labs', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'lab-completed-en.png') })
 
     await page.reload()
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     await openCatalogue(page)
     const card = page.locator(`[data-testid="lab-catalogue"] [data-lab="${LAB}"]`)
     expect(await card.getAttribute('data-progress')).toBe('completed')
@@ -107,10 +95,10 @@ describe.skipIf(!HAS_BROWSER)('e2e: guided labs', () => {
   }, 180_000)
 
   it('shows the catalogue and a lab in progress in Brazilian Portuguese', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
     await presetLanguage(page, 'pt-BR')
     const errors = collectErrors(page)
-    await openApp(page, server.url)
+    await openApp(page, session.url)
     await openCatalogue(page)
     await page.locator('[data-testid="lab-catalogue"] h2', { hasText: 'Labs guiados' }).waitFor()
     await page.screenshot({ path: join(RESULTS_DIR, 'labs-catalogue-pt-BR.png') })
