@@ -100,7 +100,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: the terminal', () => {
     })
     await expect
       .poll(() => screenText(page))
-      .toMatch(/^root@laptop:~# echo one\necho two\none\ntwo\nroot@laptop:~#$/m)
+      .toMatch(/^root@laptop:~# echo one\nroot@laptop:~# echo two\none\ntwo\nroot@laptop:~#$/m)
 
     // Ctrl+L clears the screen, keeping the prompt; a taller dock (the splitter, by keyboard)
     // gives the terminal more rows, so the whole heredoc below fits the view.

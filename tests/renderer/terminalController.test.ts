@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ShellResult } from '../../core/protocol'
-import { TerminalController, type ShellBackend } from '../../renderer/src/terminal/controller'
+import {
+  continuationPrompts,
+  TerminalController,
+  type ShellBackend,
+} from '../../renderer/src/terminal/controller'
 import type { Completion } from '../../renderer/src/terminal/lineEditor'
 import { testScreen } from './terminalHelpers'
 
@@ -183,5 +187,15 @@ describe('TerminalController', () => {
     await settled()
     expect(t.calls.slice(-2)).toEqual(['restart', 'exec '])
     expect(t.controller.state.mode).toBe('editing')
+  })
+})
+
+describe('terminal: echo of a multi-line input', () => {
+  it('shows "> " inside a heredoc and the prompt for the commands after it', () => {
+    expect(
+      continuationPrompts("kubectl apply -f - <<'EOF'\nkind: Pod\nEOF\nkubectl get pods", '$ '),
+    ).toEqual(['> ', '> ', '$ '])
+    expect(continuationPrompts('echo "a\nb"\nls', '$ ')).toEqual(['> ', '$ '])
+    expect(continuationPrompts('kubectl get pods |\ngrep web\nls', '$ ')).toEqual(['> ', '$ '])
   })
 })

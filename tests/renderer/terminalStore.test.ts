@@ -146,9 +146,9 @@ describe('useTerminalStore', () => {
     await settled()
     expect(await screen.rows()).toEqual([
       `${PROMPT}cat <<EOF`,
-      'hello',
-      'EOF',
-      'echo done',
+      '> hello',
+      '> EOF',
+      `${PROMPT}echo done`,
       'hello',
       'done',
       PROMPT.trimEnd(),

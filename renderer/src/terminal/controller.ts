@@ -166,7 +166,7 @@ export class TerminalController {
     if (item.kind === 'command') {
       // A line that was being typed is kept in history rather than lost.
       this.editor.remember(this.editor.line)
-      return this.submit(item.text, '> ')
+      return this.submit(item.text)
     }
     if (item.kind === 'key') return this.key(item.name, wasTab)
     if (item.kind === 'paste') return this.paste(item.text)
@@ -203,16 +203,17 @@ export class TerminalController {
     const editor = this.editor
     const whole =
       editor.line.slice(0, editor.cursorIndex) + text + editor.line.slice(editor.cursorIndex)
-    return this.submit(whole.replace(/\n$/, ''), '')
+    return this.submit(whole.replace(/\n$/, ''))
   }
 
   /** Shows `command` on the prompt line as typed, then runs it. */
-  private submit(command: string, continuation: string): Promise<void> {
+  private submit(command: string): Promise<void> {
     const [first = '', ...rest] = command.split('\n')
     this.write(this.editor.replaceLine(first))
     const { output } = this.editor.accept()
     this.write(output)
-    for (const line of rest) this.write(`${continuation}${line}\r\n`)
+    const prefixes = continuationPrompts(command, this.prompt)
+    rest.forEach((line, i) => this.write(`${prefixes[i]}${line}\r\n`))
     return this.execute(command)
   }
 
@@ -324,4 +325,34 @@ const EDITS: Record<
   killToStart: (e) => e.killToStart(),
   killToEnd: (e) => e.killToEnd(),
   killWordBack: (e) => e.killWordBack(),
+}
+
+/**
+ * The prompt bash shows before each line after the first of a multi-line input: "> " inside a
+ * heredoc (from `<<EOF` to its end line), the normal prompt for a new command otherwise.
+ */
+export function continuationPrompts(command: string, prompt: string): string[] {
+  const prefixes: string[] = []
+  let delimiter: string | undefined
+  let quote: string | undefined
+  const lines = command.split('\n')
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) prefixes.push(delimiter === undefined && quote === undefined ? prompt : '> ')
+    if (delimiter !== undefined) {
+      if (line.replace(/^\t+/, '') === delimiter) delimiter = undefined
+      continue
+    }
+    // A quote left open, a trailing backslash, pipe or && also continue on the next line.
+    for (let j = 0; j < line.length; j++) {
+      const ch = line[j]!
+      if (quote === undefined && ch === '\\') j++
+      else if (quote === undefined && (ch === '"' || ch === "'")) quote = ch
+      else if (ch === quote) quote = undefined
+    }
+    const heredoc = quote === undefined ? /<<-?\s*(['"]?)([A-Za-z_][\w-]*)\1/.exec(line) : null
+    if (heredoc) delimiter = heredoc[2]
+    else if (quote === undefined && /(\\|\||&&|\|\|)\s*$/.test(line)) quote = ''
+    else if (quote === '') quote = undefined
+  }
+  return prefixes
 }
