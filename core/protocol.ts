@@ -48,6 +48,8 @@ export interface SimulationInfo {
 export interface ShellResult {
   stdout: string
   stderr: string
+  /** Standard output and error together, in the order they were written: what a terminal shows. */
+  output: string
   exitCode: number
   /** True once the session ran `exit`: the terminal should close or start a new session. */
   closed: boolean
@@ -219,6 +221,8 @@ export type SimulationEvent =
       session: string
       stdout: string
       stderr: string
+      /** Both streams in the order they were written. */
+      output: string
       exitCode?: number
       prompt?: string
     }

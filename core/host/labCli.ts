@@ -212,8 +212,7 @@ function run(dir: string, id: string, flags: Flags): number {
       for (const { line, result } of step.commands) {
         out(echoLine(prompt, line))
         prompt = result.prompt
-        out(result.stdout)
-        if (result.stderr !== '') out(result.stderr)
+        out(result.output)
       }
       out(`${step.after.ok ? '✓' : '✗'} ${step.step.id}: ${step.after.reason[language]}\n`)
     },

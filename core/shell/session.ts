@@ -122,19 +122,20 @@ export class ShellSession {
   }
 
   /** After virtual time moved: what the following command printed meanwhile. */
-  poll(): { stdout: string; stderr: string; exitCode?: number } | undefined {
+  poll(): { stdout: string; stderr: string; output: string; exitCode?: number } | undefined {
     const current = this.follower
     if (current === undefined) return undefined
     let stdout = ''
     let stderr = ''
+    let output = ''
     const status = current.follower.poll({
-      out: (t) => void (stdout += t),
-      err: (t) => void (stderr += t),
+      out: (t) => void ((stdout += t), (output += t)),
+      err: (t) => void ((stderr += t), (output += t)),
     })
-    if (status === undefined) return { stdout, stderr }
+    if (status === undefined) return { stdout, stderr, output }
     this.follower = undefined
     current.frame.lastStatus = status
-    return { stdout, stderr, exitCode: status }
+    return { stdout, stderr, output, exitCode: status }
   }
 
   complete(line: string): ShellCompletion {
@@ -148,10 +149,16 @@ export class ShellSession {
   private collect(work: (output: TerminalOutput) => void): ShellResult {
     let stdout = ''
     let stderr = ''
-    work({ out: (t) => void (stdout += t), err: (t) => void (stderr += t), tty: true })
+    let output = ''
+    work({
+      out: (t) => void ((stdout += t), (output += t)),
+      err: (t) => void ((stderr += t), (output += t)),
+      tty: true,
+    })
     return {
       stdout,
       stderr,
+      output,
       exitCode: this.frame.lastStatus,
       closed: this.closed,
       prompt: this.prompt,

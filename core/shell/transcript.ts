@@ -12,14 +12,14 @@ export function echoLine(prompt: string, line: string): string {
   return prompt.startsWith('root@laptop:') ? `$ ${line}\n` : `${prompt}${line}\n`
 }
 
-/** The whole transcript of a script run line by line in one session (stdout, then stderr). */
+/** The whole transcript of a script run line by line in one session, as a terminal shows it. */
 export function transcript(lines: readonly string[], run: (line: string) => ShellResult): string {
   let prompt = LAPTOP_PROMPT
   let text = ''
   for (const line of lines) {
     text += echoLine(prompt, line)
     const result = run(line)
-    text += result.stdout + result.stderr
+    text += result.output
     prompt = result.prompt
     if (result.closed) break
   }

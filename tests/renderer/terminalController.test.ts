@@ -11,9 +11,12 @@ import { testScreen } from './terminalHelpers'
 const PROMPT = 'root@laptop:~# '
 
 function result(partial: Partial<ShellResult> = {}): ShellResult {
+  const stdout = partial.stdout ?? ''
+  const stderr = partial.stderr ?? ''
   return {
-    stdout: '',
-    stderr: '',
+    stdout,
+    stderr,
+    output: stdout + stderr,
     exitCode: 0,
     closed: false,
     prompt: PROMPT,
@@ -87,8 +90,8 @@ describe('TerminalController', () => {
     await settled()
     expect(t.controller.state.mode).toBe('following')
     t.controller.input('ls')
-    t.controller.output({ stdout: 'web-1  0/1\n', stderr: '' })
-    t.controller.output({ stdout: '', stderr: '', exitCode: 0, prompt: PROMPT })
+    t.controller.output({ output: 'web-1  0/1\n' })
+    t.controller.output({ output: '', exitCode: 0, prompt: PROMPT })
     await settled()
     expect(await t.screen.rows()).toEqual([
       `${PROMPT}kubectl get pods -w`,

@@ -134,8 +134,8 @@ export class TerminalController {
   }
 
   /** More output of the following command (a shell/output event for this session). */
-  output(event: { stdout: string; stderr: string; exitCode?: number; prompt?: string }): void {
-    this.print(event.stdout + event.stderr)
+  output(event: { output: string; exitCode?: number; prompt?: string }): void {
+    this.print(event.output)
     if (event.exitCode === undefined || this.mode !== 'following') return
     this.showPrompt(event.prompt ?? this.prompt)
   }
@@ -246,7 +246,7 @@ export class TerminalController {
       this.showPrompt(this.prompt || '$ ')
       return
     }
-    this.print(result.stdout + result.stderr)
+    this.print(result.output)
     if (result.closed) return this.end()
     if (result.following) {
       this.prompt = result.prompt
