@@ -18,6 +18,25 @@ function immutablePart(pod: Pod): unknown {
   return spec
 }
 
+/**
+ * validateOnlyAddedTolerations: every toleration the pod had must still be there (its
+ * tolerationSeconds may change), so an apply that drops the default not-ready/unreachable ones
+ * is refused.
+ */
+function removesTolerations(pod: Pod, old: Pod): boolean {
+  const same = (
+    a: NonNullable<Pod['spec']['tolerations']>[number],
+    b: NonNullable<Pod['spec']['tolerations']>[number],
+  ): boolean =>
+    a.key === b.key &&
+    (a.operator ?? 'Equal') === (b.operator ?? 'Equal') &&
+    (a.value ?? '') === (b.value ?? '') &&
+    (a.effect ?? '') === (b.effect ?? '')
+  return (old.spec.tolerations ?? []).some(
+    (was) => !(pod.spec?.tolerations ?? []).some((now) => same(was, now)),
+  )
+}
+
 export const podStrategy: Strategy = {
   prepareForCreate(object) {
     const pod = object as Pod
@@ -55,6 +74,13 @@ export const podStrategy: Strategy = {
   validateUpdate(object, old): FieldError[] {
     const pod = object as Pod
     const errors = validateContainers('spec.containers', pod.spec?.containers)
+    if (removesTolerations(pod, old as Pod))
+      errors.push(
+        field.forbidden(
+          'spec.tolerations',
+          'existing toleration can not be modified except its tolerationSeconds',
+        ),
+      )
     if (!deepEqual(immutablePart(pod), immutablePart(old as Pod)))
       errors.push(field.forbidden('spec', UPDATE_FORBIDDEN))
     return errors
