@@ -69,3 +69,16 @@ describe('kubectl exec: the old form without --', () => {
     })
   })
 })
+
+describe('kubectl exec: busybox wget options', () => {
+  it('takes -T and -O values as separate words', () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl run bb --image=busybox -- sleep 3600')
+    t.sh('kubectl run web --image=nginx')
+    t.sh('sleep 20s')
+    const ip = t.sh("kubectl get pod web -o jsonpath='{.status.podIP}'").stdout
+    const result = t.sh(`kubectl exec bb -- wget -q -T 5 -O - http://${ip}`)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toContain('<title>Welcome to nginx!</title>')
+  })
+})

@@ -116,7 +116,12 @@ export function wget(
   const toStdout = args.some(
     (a) => a === '-O-' || a === '-qO-' || a === '-O' || /^-[a-zA-Z]*O-$/.test(a),
   )
-  const url = args.filter((a) => !a.startsWith('-')).find((a) => a !== '-')
+  // The URL is the first word that is neither an option nor an option's value (-O FILE, -T SEC…).
+  const url = args.find(
+    (a, i) =>
+      !a.startsWith('-') &&
+      !/^-[a-zA-Z]*[OoTUP]$|^--(header|post-data|post-file)$/.test(args[i - 1] ?? ''),
+  )
   if (url === undefined) {
     io.err(
       'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n',
