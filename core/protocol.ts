@@ -26,6 +26,8 @@ export type {
 export type { ClusterSpec } from './cluster/spec'
 export type { ActiveFault } from './faults/faults'
 export type { Reason } from './explain/explain'
+export type { Inspection, LogSource } from './inspect/inspect'
+import type { Inspection } from './inspect/inspect'
 import type { Reason } from './explain/explain'
 export type { FaultKind, FaultKindId, FaultTarget } from './faults/catalogue'
 import type { ActiveFault } from './faults/faults'
@@ -154,6 +156,14 @@ export interface SimulationCommandSpecs {
   'fault/list': { params: object; result: { active: ActiveFault[] } }
   /** Why a subject ("Pod default/web-7c9f-abcde", "Node worker-1") is as it is: a chain of reasons. */
   'explain/why': { params: { subject: string }; result: { chain: Reason[] } }
+  /**
+   * What the inspector shows of a component ("kube-apiserver-cp-1") or a machine ("worker-1"):
+   * state, ports, process flags, recent log lines and the why chain. Unknown names: NotFound.
+   */
+  'inspect/object': {
+    params: { object: 'Component' | 'Machine'; name: string }
+    result: Inspection
+  }
   'shell/exec': {
     params: { session: string; line: string; language?: Language }
     result: ShellResult

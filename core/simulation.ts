@@ -34,6 +34,7 @@ import { FAULT_KINDS, FaultError } from './faults/catalogue'
 import { FaultManager } from './faults/faults'
 import { why } from './explain/why'
 import { describeFault } from './faults/describe'
+import { inspect } from './inspect/inspect'
 
 export interface SimulationOptions {
   seed: number
@@ -197,6 +198,18 @@ export class Simulation {
           ? []
           : why(command.subject, this.kubernetes, this.explain, this.clock.nowMs),
     }),
+    'inspect/object': (command) => {
+      const found = inspect(command.object, command.name, {
+        components: this.components(),
+        machines: this.machines(),
+        cluster: this.kubernetes,
+        explain: this.explain,
+        nowMs: this.clock.nowMs,
+      })
+      if (found === undefined)
+        throw new CommandError('NotFound', `no ${command.object} named ${String(command.name)}`)
+      return found
+    },
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
     'shell/interrupt': (command) => this.session(command.session).interrupt(),

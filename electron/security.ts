@@ -91,6 +91,7 @@ const COMMAND_KINDS = {
   'fault/heal-all': true,
   'fault/list': true,
   'explain/why': true,
+  'inspect/object': true,
   'shell/exec': true,
   'shell/interrupt': true,
   'shell/complete': true,

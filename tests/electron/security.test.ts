@@ -33,6 +33,11 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
     id: 10,
     command: { kind: 'explain/why', subject: 'Pod default/web' },
   },
+  'inspect/object': {
+    type: 'command',
+    id: 22,
+    command: { kind: 'inspect/object', object: 'Component', name: 'kube-apiserver-cp-1' },
+  },
   'shell/exec': {
     type: 'command',
     id: 4,
@@ -240,6 +245,7 @@ describe('command kinds', () => {
       'fault/heal-all': true,
       'fault/list': true,
       'explain/why': true,
+      'inspect/object': true,
       'shell/exec': true,
       'shell/interrupt': true,
       'shell/complete': true,
@@ -264,6 +270,7 @@ describe('command kinds', () => {
       'fault/heal-all': true,
       'fault/list': true,
       'explain/why': true,
+      'inspect/object': true,
       'shell/interrupt': true,
       'shell/complete': true,
       'shell/close': true,

@@ -238,4 +238,43 @@ export default {
       },
     },
   },
+  inspector: {
+    title: 'Inspector: {name}',
+    toggle: 'Show or hide the details of {name}',
+    close: 'Close the inspector',
+    inspect: 'Inspect {name}',
+    loading: 'Reading {name} from the cluster…',
+    failed: 'Cannot inspect it: {message}',
+    kind: {
+      component: 'Component',
+      machine: 'Machine',
+    },
+    field: {
+      kind: 'Kind',
+      machine: 'Machine',
+      state: 'State',
+      runsAs: 'Runs as',
+      version: 'Version',
+      ports: 'Ports',
+    },
+    state: {
+      running: 'Running',
+      stopped: 'Stopped',
+      on: 'Powered on',
+      off: 'Powered off',
+    },
+    flags: 'Process flags',
+    flagsFrom: 'The container command in {path}',
+    logs: {
+      journal: 'Journal (journalctl -u {unit}), last lines',
+      container: 'Container log, last lines',
+      none: 'No log lines to show.',
+      label: 'Log of {name}',
+    },
+    why: {
+      title: 'Why?',
+      empty: 'Nothing to explain: no component recorded a reason about it.',
+      at: 'at {time}',
+    },
+  },
 }

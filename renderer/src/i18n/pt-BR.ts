@@ -242,6 +242,45 @@ const ptBR: typeof en = {
       },
     },
   },
+  inspector: {
+    title: 'Inspetor: {name}',
+    toggle: 'Mostrar ou esconder os detalhes de {name}',
+    close: 'Fechar o inspetor',
+    inspect: 'Inspecionar {name}',
+    loading: 'Lendo {name} no cluster…',
+    failed: 'Não foi possível inspecionar: {message}',
+    kind: {
+      component: 'Componente',
+      machine: 'Máquina',
+    },
+    field: {
+      kind: 'Tipo',
+      machine: 'Máquina',
+      state: 'Estado',
+      runsAs: 'Roda como',
+      version: 'Versão',
+      ports: 'Portas',
+    },
+    state: {
+      running: 'Rodando',
+      stopped: 'Parado',
+      on: 'Ligada',
+      off: 'Desligada',
+    },
+    flags: 'Flags do processo',
+    flagsFrom: 'O comando do contêiner em {path}',
+    logs: {
+      journal: 'Journal (journalctl -u {unit}), últimas linhas',
+      container: 'Log do contêiner, últimas linhas',
+      none: 'Nenhuma linha de log para mostrar.',
+      label: 'Log de {name}',
+    },
+    why: {
+      title: 'Por quê?',
+      empty: 'Nada a explicar: nenhum componente registrou um motivo sobre isso.',
+      at: 'às {time}',
+    },
+  },
 }
 
 export default ptBR

@@ -11,6 +11,7 @@ import { openTransport } from '../client/transport'
 import { useClockStore } from './clock'
 import { useClusterStore, type FrameScheduler } from './cluster'
 import { useFaultsStore } from './faults'
+import { useInspectorStore } from './inspector'
 import { useLabsStore } from './labs'
 import { useTerminalStore } from './terminal'
 import { useTimeControlStore } from './timeControl'
@@ -57,6 +58,7 @@ export const useConnectionStore = defineStore('connection', () => {
     stops.push(useTraceStore().connect(mine))
     stops.push(useTimeControlStore().connect(mine))
     stops.push(useLabsStore().connect(mine))
+    stops.push(useInspectorStore().connect(mine))
     // Faults are not needed to start the lab: a failure shows in the faults panel, not here.
     void useFaultsStore()
       .connect(mine)
