@@ -90,9 +90,19 @@ function endpointStatus(
   const etcd = host.cluster.etcd
   const keys = etcd.kv.size + learnerKeys(host).size
   const rows: string[][] = []
-  for (const endpoint of clusterEndpoints(host, globals)) {
-    const connection = connect(host, globals, endpoint, context, io)
-    if (!connection.ok) return connection.status
+  // etcdctl 3.5 reports an endpoint it cannot reach on stderr and goes on with the others
+  // (epStatusCommandFunc); the table shows those that answered, and the exit status is 1.
+  const many = clusterEndpoints(host, globals)
+  let unreachable = 0
+  for (const endpoint of many) {
+    const quiet = { ...io, out: () => undefined, err: () => undefined }
+    const connection = connect(host, globals, endpoint, context, many.length > 1 ? quiet : io)
+    if (!connection.ok) {
+      if (many.length === 1) return connection.status
+      io.err(`Failed to get the status of endpoint ${endpoint} (context deadline exceeded)\n`)
+      unreachable++
+      continue
+    }
     const index = String(etcd.kv.revision + etcd.term * 3)
     rows.push([
       endpoint,
@@ -121,7 +131,7 @@ function endpointStatus(
   ]
   if (globals.output === 'table') io.out(etcdTable(header, rows))
   else io.out(rows.map((r) => `${r.join(', ')}\n`).join(''))
-  return 0
+  return unreachable > 0 ? 1 : 0
 }
 
 function get(

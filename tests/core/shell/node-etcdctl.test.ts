@@ -84,3 +84,18 @@ describe('node tools: etcdctl and kubeadm', () => {
     expect(out).toContain('ca                      Jan 03, 2036 08:50 UTC   9y ')
   })
 })
+
+describe('etcdctl endpoint status --cluster with a member down', () => {
+  it('prints the members that answer and reports the other on stderr, with status 1', () => {
+    const t = sim({ seed: 1, cluster: { controlPlanes: 3, workers: 1 } })
+    t.sh('ssh cp-3 mv /etc/kubernetes/manifests/etcd.yaml /root/')
+    t.sh('sleep 25s')
+    t.sh('ssh cp-1')
+    const result = t.sh(`etcdctl ${TLS} endpoint status --cluster`)
+    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(2)
+    expect(result.stderr).toBe(
+      'Failed to get the status of endpoint https://192.168.56.13:2379 (context deadline exceeded)\n',
+    )
+    expect(result.exitCode).toBe(1)
+  })
+})
