@@ -38,6 +38,7 @@ import {
   WEAVE_IMAGE,
   WEAVE_NPC_IMAGE,
 } from '../kubeadm/addons'
+import { kubeadmConfigMaps } from '../kubeadm/configMaps'
 import { controlPlaneManifests } from '../kubeadm/staticPods'
 import { ClusterNetwork } from '../network/clusterNetwork'
 import type { KubeProxy } from '../network/kubeProxy'
@@ -369,7 +370,8 @@ export class KubernetesCluster {
     const client = new ApiClient(this.endpoint(cp), 'kubeadm')
     try {
       if (client.find('namespaces', undefined, 'kube-system') === undefined) return false
-      for (const object of addonObjects()) {
+      const endpoint = this.apiserverAddress(cp)
+      for (const object of [...kubeadmConfigMaps(endpoint), ...addonObjects()]) {
         const resource = resourceOf(object)
         if (client.find(resource, object.metadata.namespace, object.metadata.name!) === undefined) {
           client.create(resource, object.metadata.namespace, object)
@@ -414,8 +416,9 @@ export class KubernetesCluster {
   }
 }
 
-function resourceOf(object: KubeObject): 'services' | 'daemonsets' | 'deployments' {
+function resourceOf(object: KubeObject): 'configmaps' | 'services' | 'daemonsets' | 'deployments' {
   const resources = {
+    ConfigMap: 'configmaps',
     Service: 'services',
     DaemonSet: 'daemonsets',
     Deployment: 'deployments',
