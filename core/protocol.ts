@@ -150,10 +150,17 @@ export interface SimulationCommandSpecs {
   'clock/advance': { params: { ms: number }; result: { nowMs: number } }
   /** The fault kinds the simulation offers, and where each applies. */
   'fault/kinds': { params: object; result: { kinds: FaultKind[] } }
-  'fault/apply': { params: { fault: FaultKindId; target: FaultTarget }; result: ActiveFault }
+  /**
+   * `hidden`: a challenge's fault. It is not announced (no fault/applied event, no reason in the
+   * explain log), not listed by fault/list unless asked, and not healed by fault/heal-all.
+   */
+  'fault/apply': {
+    params: { fault: FaultKindId; target: FaultTarget; hidden?: boolean }
+    result: ActiveFault
+  }
   'fault/heal': { params: { id: string }; result: ActiveFault }
   'fault/heal-all': { params: object; result: { healed: ActiveFault[] } }
-  'fault/list': { params: object; result: { active: ActiveFault[] } }
+  'fault/list': { params: { includeHidden?: boolean }; result: { active: ActiveFault[] } }
   /** Why a subject ("Pod default/web-7c9f-abcde", "Node worker-1") is as it is: a chain of reasons. */
   'explain/why': { params: { subject: string }; result: { chain: Reason[] } }
   /**

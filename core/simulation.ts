@@ -34,6 +34,12 @@ import { FAULT_KINDS, FaultError } from './faults/catalogue'
 import { FaultManager } from './faults/faults'
 import { why } from './explain/why'
 import { describeFault } from './faults/describe'
+import {
+  challengeRepaired,
+  revealChallenge,
+  startChallenge,
+  type Challenge,
+} from './labs/challenge'
 import { inspect } from './inspect/inspect'
 
 export interface SimulationOptions {
@@ -77,6 +83,9 @@ export class Simulation {
   private readonly listeners = new Set<(event: SimulationEvent) => void>()
   private readonly sessions = new Map<string, ShellSession>()
   private readonly files = new Map<string, FileSystem>()
+  /** Faults applied by a challenge: active, but not announced or listed (fault/apply hidden). */
+  private readonly hiddenFaults = new Set<string>()
+  private currentChallenge: Challenge | undefined
   /** Every command line run in the terminal, oldest first (bounded): what lab checks read. */
   readonly commandLog: CommandRecord[] = []
 
@@ -170,9 +179,10 @@ export class Simulation {
     'fault/apply': (command) =>
       this.withFaults((faults) => {
         const fault = faults.apply(command.fault, command.target)
-        this.explain.record(describeFault(fault, 'applied'))
+        if (command.hidden === true) this.hiddenFaults.add(fault.id)
+        else this.explain.record(describeFault(fault, 'applied'))
         this.syncWorld()
-        this.emit({ kind: 'fault/applied', fault })
+        if (command.hidden !== true) this.emit({ kind: 'fault/applied', fault })
         return fault
       }),
     'fault/heal': (command) =>
@@ -185,13 +195,17 @@ export class Simulation {
       }),
     'fault/heal-all': () =>
       this.withFaults((faults) => {
-        const healed = faults.healAll()
+        const healed = faults.healAll((fault) => !this.hiddenFaults.has(fault.id))
         for (const fault of healed) this.explain.record(describeFault(fault, 'healed'))
         this.syncWorld()
         for (const fault of healed) this.emit({ kind: 'fault/healed', fault })
         return { healed }
       }),
-    'fault/list': () => ({ active: this.faultManager?.list() ?? [] }),
+    'fault/list': (command) => ({
+      active: (this.faultManager?.list() ?? []).filter(
+        (f) => command.includeHidden === true || !this.hiddenFaults.has(f.id),
+      ),
+    }),
     'explain/why': (command) => ({
       chain:
         this.kubernetes === undefined
@@ -260,6 +274,30 @@ export class Simulation {
       why: (subject) => this.handle({ kind: 'explain/why', subject }).chain,
       machine: (name) => this.machineView(name),
       trace: (summary, hops) => this.emit({ kind: 'trace/path', session, summary, hops }),
+      challenge: {
+        start: () => {
+          if (this.currentChallenge !== undefined) return false
+          this.currentChallenge = startChallenge(
+            this,
+            this.random.fork(`challenge/${this.clock.nowMs}`),
+          )
+          return true
+        },
+        state: () =>
+          this.currentChallenge === undefined
+            ? undefined
+            : { repaired: challengeRepaired(this, this.currentChallenge) },
+        reveal: (language) => {
+          const challenge = this.currentChallenge
+          if (challenge === undefined) return undefined
+          this.currentChallenge = undefined
+          const { id } = challenge.fault
+          this.hiddenFaults.delete(id)
+          if (this.faultManager?.list().some((f) => f.id === id))
+            this.handle({ kind: 'fault/heal', id })
+          return revealChallenge(challenge)[language]
+        },
+      },
       record: (entry) => {
         this.commandLog.push(entry)
         if (this.commandLog.length > MAX_COMMAND_LOG) this.commandLog.shift()

@@ -59,8 +59,10 @@ export class FaultManager {
     return entry.fault
   }
 
-  healAll(): ActiveFault[] {
+  /** Heals every active fault (those `which` accepts), newest first. */
+  healAll(which: (fault: ActiveFault) => boolean = () => true): ActiveFault[] {
     return this.list()
+      .filter(which)
       .reverse()
       .map((fault) => this.heal(fault.id))
   }

@@ -54,12 +54,17 @@ export function challengeCandidates(simulation: Simulation): ChallengeCandidate[
 
 export function startChallenge(simulation: Simulation, random: Random): Challenge {
   const pick = random.pick(challengeCandidates(simulation))
-  const fault = simulation.handle({ kind: 'fault/apply', fault: pick.kind, target: pick.target })
+  const fault = simulation.handle({
+    kind: 'fault/apply',
+    fault: pick.kind,
+    target: pick.target,
+    hidden: true,
+  })
   return { fault }
 }
 
 export function challengeRepaired(simulation: Simulation, challenge: Challenge): boolean {
-  const active = simulation.handle({ kind: 'fault/list' }).active
+  const active = simulation.handle({ kind: 'fault/list', includeHidden: true }).active
   if (!active.some((f) => f.id === challenge.fault.id)) return true
   const target = challenge.fault.target
   const cluster = simulation.kubernetes

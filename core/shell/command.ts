@@ -54,6 +54,15 @@ export interface ShellHost {
   trace(summary: string, hops: TraceHop[]): void
   /** Records a command line the learner ran, for lab checks ("a command was run"). */
   record(entry: CommandRecord): void
+  /** Challenge mode: a hidden fault to find and repair (core/labs/challenge.ts). */
+  readonly challenge: {
+    /** Starts one; false when one is already running. */
+    start(): boolean
+    /** Whether one runs, and whether it is repaired yet. */
+    state(): { repaired: boolean } | undefined
+    /** Ends it, healing the fault if it is still active, and says what it was. */
+    reveal(language: Language): string | undefined
+  }
 }
 
 /** One command line run in a session, as lab checks see it. */

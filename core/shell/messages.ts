@@ -20,7 +20,7 @@ const en = {
   'help.more': 'also: echo, export, history, hostname, date, env, base64, clear, help, exit',
   'help.outro': 'Time in the lab only moves when you let it (sleep, or the time controls).',
   'fault.usage':
-    'usage: fault kinds | fault list | fault inject KIND TARGET [-n NAMESPACE] [-c CONTAINER] | fault heal ID|all\n  TARGET: MACHINE (worker-1), MACHINE/COMPONENT (worker-1/kubelet), MACHINE:PORT[/udp] (cp-1:6443), pod/NAME',
+    'usage: fault kinds | fault list | fault inject KIND TARGET [-n NAMESPACE] [-c CONTAINER] | fault heal ID|all | fault challenge [status|reveal]\n  TARGET: MACHINE (worker-1), MACHINE/COMPONENT (worker-1/kubelet), MACHINE:PORT[/udp] (cp-1:6443), pod/NAME',
   'fault.none': 'No active faults.',
   'fault.unknownKind': 'fault: unknown fault kind "{kind}" (see: fault kinds)',
   'fault.noTarget': 'fault: {kind} needs a target (see: fault kinds)',
@@ -28,6 +28,15 @@ const en = {
   'fault.applied': '{id}: {kind} applied to {target} (heal it with: fault heal {id})',
   'fault.happened': '{id}: {kind} done to {target} (it recovers by itself)',
   'fault.healed': '{id}: {kind} healed on {target}',
+  'challenge.started':
+    'A fault was injected somewhere in the cluster, without a word about which. Find it and repair it as you would on a real cluster; "fault challenge status" tells you when it is repaired, "fault challenge reveal" says what it was.',
+  'challenge.running':
+    'A challenge is already running ("fault challenge status", "fault challenge reveal").',
+  'challenge.none': 'No challenge is running; start one with "fault challenge".',
+  'challenge.notYet':
+    'Not repaired yet. Look around: kubectl get nodes, kubectl get pods -A, kubectl describe, kubectl get events, and on the nodes systemctl, journalctl, crictl.',
+  'challenge.repaired': 'Repaired! "fault challenge reveal" says what it was.',
+  'challenge.revealed': 'It was: {what}',
   'why.usage': 'usage: why KIND/NAME [-n NAMESPACE]   e.g. why pod/web-1, why node/worker-1',
   'why.nothing': 'No component has recorded anything about {subject} yet.',
   'why.header': 'Why {subject} is as it is (cluster time, component, reason):',
@@ -54,7 +63,7 @@ const ptBR: Record<MessageKey, string> = {
   'help.outro':
     'O tempo no laboratório só anda quando você deixa (sleep, ou os controles de tempo).',
   'fault.usage':
-    'uso: fault kinds | fault list | fault inject TIPO ALVO [-n NAMESPACE] [-c CONTÊINER] | fault heal ID|all\n  ALVO: MÁQUINA (worker-1), MÁQUINA/COMPONENTE (worker-1/kubelet), MÁQUINA:PORTA[/udp] (cp-1:6443), pod/NOME',
+    'uso: fault kinds | fault list | fault inject TIPO ALVO [-n NAMESPACE] [-c CONTÊINER] | fault heal ID|all | fault challenge [status|reveal]\n  ALVO: MÁQUINA (worker-1), MÁQUINA/COMPONENTE (worker-1/kubelet), MÁQUINA:PORTA[/udp] (cp-1:6443), pod/NOME',
   'fault.none': 'Nenhuma falha ativa.',
   'fault.unknownKind': 'fault: tipo de falha desconhecido "{kind}" (veja: fault kinds)',
   'fault.noTarget': 'fault: {kind} precisa de um alvo (veja: fault kinds)',
@@ -62,6 +71,15 @@ const ptBR: Record<MessageKey, string> = {
   'fault.applied': '{id}: {kind} aplicada em {target} (para curar: fault heal {id})',
   'fault.happened': '{id}: {kind} feita em {target} (ele se recupera sozinho)',
   'fault.healed': '{id}: {kind} curada em {target}',
+  'challenge.started':
+    'Uma falha foi injetada em algum lugar do cluster, sem dizer qual. Encontre e conserte, como faria num cluster de verdade; "fault challenge status" diz quando estiver consertado, "fault challenge reveal" conta o que era.',
+  'challenge.running':
+    'Já há um desafio em andamento ("fault challenge status", "fault challenge reveal").',
+  'challenge.none': 'Nenhum desafio em andamento; comece um com "fault challenge".',
+  'challenge.notYet':
+    'Ainda não está consertado. Investigue: kubectl get nodes, kubectl get pods -A, kubectl describe, kubectl get events e, nos nós, systemctl, journalctl, crictl.',
+  'challenge.repaired': 'Consertado! "fault challenge reveal" conta o que era.',
+  'challenge.revealed': 'Era: {what}',
   'why.usage': 'uso: why TIPO/NOME [-n NAMESPACE]   ex.: why pod/web-1, why node/worker-1',
   'why.nothing': 'Nenhum componente registrou nada sobre {subject} ainda.',
   'why.header': 'Por que {subject} está assim (hora do cluster, componente, motivo):',

@@ -33,6 +33,8 @@ export const fault: ShellCommand = {
           return inject(rest, context, io)
         case 'heal':
           return heal(rest, context, io)
+        case 'challenge':
+          return challenge(rest, context, io)
         default:
           io.err(`${message(lang, 'fault.usage')}\n`)
           return sub === undefined || sub === 'help' ? 0 : 2
@@ -51,7 +53,7 @@ export const fault: ShellCommand = {
   },
   complete(words, partial, context) {
     if (words.length === 0)
-      return ['list', 'kinds', 'inject', 'heal'].filter((w) => w.startsWith(partial))
+      return ['list', 'kinds', 'inject', 'heal', 'challenge'].filter((w) => w.startsWith(partial))
     if (words[0] === 'inject' && words.length === 1)
       return context.host.faults
         .kinds()
@@ -191,6 +193,39 @@ function heal(args: string[], context: ShellContext, io: CommandIO): number {
   for (const f of healed)
     io.out(`${message(lang, 'fault.healed', { id: f.id, kind: f.kind, target: targetText(f) })}\n`)
   return 0
+}
+
+/** `fault challenge [status|reveal]`: a hidden fault to find and repair (challenge mode). */
+function challenge(args: string[], context: ShellContext, io: CommandIO): number {
+  const lang = context.language
+  const host = context.host.challenge
+  switch (args[0]) {
+    case undefined:
+    case 'start':
+      io.out(`${message(lang, host.start() ? 'challenge.started' : 'challenge.running')}\n`)
+      return 0
+    case 'status': {
+      const state = host.state()
+      if (state === undefined) {
+        io.err(`${message(lang, 'challenge.none')}\n`)
+        return 1
+      }
+      io.out(`${message(lang, state.repaired ? 'challenge.repaired' : 'challenge.notYet')}\n`)
+      return state.repaired ? 0 : 1
+    }
+    case 'reveal': {
+      const what = host.reveal(lang)
+      if (what === undefined) {
+        io.err(`${message(lang, 'challenge.none')}\n`)
+        return 1
+      }
+      io.out(`${message(lang, 'challenge.revealed', { what })}\n`)
+      return 0
+    }
+    default:
+      io.err(`${message(lang, 'fault.usage')}\n`)
+      return 2
+  }
 }
 
 /** A fault's target, written as `fault inject` takes it. */
