@@ -233,24 +233,23 @@ export class Simulation {
 
   /** Lets each following command (kubectl get -w, logs -f) print what changed. */
   private pollFollowers(): void {
-    for (const [id, session] of this.sessions) {
-      if (this.polling || !session.isFollowing) continue
-      this.polling = true
-      try {
-        const output = session.poll()
-        if (
-          output !== undefined &&
-          (output.stdout !== '' || output.stderr !== '' || output.exitCode !== undefined)
-        )
-          this.emit({
-            kind: 'shell/output',
-            session: id,
-            ...output,
-            ...(output.exitCode === undefined ? {} : { prompt: session.prompt }),
-          })
-      } finally {
-        this.polling = false
+    // A follower that lets time pass (rollout status inside it) must not poll itself again.
+    if (this.polling) return
+    this.polling = true
+    try {
+      for (const [id, session] of this.sessions) {
+        const output = session.isFollowing ? session.poll() : undefined
+        if (output === undefined || (output.output === '' && output.exitCode === undefined))
+          continue
+        this.emit({
+          kind: 'shell/output',
+          session: id,
+          ...output,
+          ...(output.exitCode === undefined ? {} : { prompt: session.prompt }),
+        })
       }
+    } finally {
+      this.polling = false
     }
   }
 

@@ -12,6 +12,40 @@ function configMap(namespace: string, name: string, data: Record<string, string>
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data }
 }
 
+/**
+ * The KubeletConfiguration kubeadm uploads (kubelet-config) and writes on every node as
+ * /var/lib/kubelet/config.yaml: one text for both, as kubeadm renders it from one object.
+ */
+export const KUBELET_CONFIGURATION = `apiVersion: kubelet.config.k8s.io/v1beta1
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+cgroupDriver: systemd
+clusterDNS:
+- 10.96.0.10
+clusterDomain: cluster.local
+containerRuntimeEndpoint: ""
+fileCheckFrequency: 20s
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+httpCheckFrequency: 20s
+kind: KubeletConfiguration
+nodeStatusReportFrequency: 5m0s
+nodeStatusUpdateFrequency: 10s
+rotateCertificates: true
+runtimeRequestTimeout: 15m0s
+shutdownGracePeriod: 0s
+staticPodPath: /etc/kubernetes/manifests
+syncFrequency: 1m0s
+volumeStatsAggPeriod: 1m0s
+`
+
 const COREFILE = `.:53 {
     errors
     health {
@@ -62,27 +96,7 @@ proxy: {}
 scheduler: {}
 `,
     }),
-    configMap('kube-system', 'kubelet-config', {
-      kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1
-authentication:
-  anonymous:
-    enabled: false
-  webhook:
-    enabled: true
-  x509:
-    clientCAFile: /etc/kubernetes/pki/ca.crt
-authorization:
-  mode: Webhook
-cgroupDriver: systemd
-clusterDNS:
-- 10.96.0.10
-clusterDomain: cluster.local
-kind: KubeletConfiguration
-nodeStatusUpdateFrequency: 10s
-rotateCertificates: true
-staticPodPath: /etc/kubernetes/manifests
-`,
-    }),
+    configMap('kube-system', 'kubelet-config', { kubelet: KUBELET_CONFIGURATION }),
     configMap('kube-system', 'coredns', { Corefile: COREFILE }),
     configMap('kube-system', 'kube-proxy', {
       'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1

@@ -12,6 +12,7 @@ import type { Pod } from '../api/types'
 import type { KubernetesCluster } from '../kubernetes/cluster'
 import type { StaticPodManifests } from '../node/staticPods'
 import { MANIFEST_DIR } from '../node/staticPods'
+import { KUBELET_CONFIGURATION } from '../kubeadm/configMaps'
 import { LAPTOP, type MachineView } from './command'
 import type { FileContent } from './fileSystem'
 import { MemoryFileSystem, type Mount } from './memoryFileSystem'
@@ -79,7 +80,7 @@ export function machineFileSystem(
       text: kubeconfig(server, `system:node:${machine.name}`),
     })
   fs.mkdir('/var/lib/kubelet', { parents: true })
-  fs.write('/var/lib/kubelet/config.yaml', { text: KUBELET_CONFIG })
+  fs.write('/var/lib/kubelet/config.yaml', { text: KUBELET_CONFIGURATION })
   fs.mkdir('/etc/containerd', { parents: true })
   fs.write('/etc/containerd/config.toml', { text: CONTAINERD_CONFIG })
   // Written by the lab's node set-up (as most kubeadm guides do), so crictl needs no flags.
@@ -195,36 +196,6 @@ VERSION="24.04.1 LTS (Noble Numbat)"
 VERSION_CODENAME=noble
 ID=ubuntu
 ID_LIKE=debian
-`
-
-const KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1
-authentication:
-  anonymous:
-    enabled: false
-  webhook:
-    enabled: true
-  x509:
-    clientCAFile: /etc/kubernetes/pki/ca.crt
-authorization:
-  mode: Webhook
-cgroupDriver: systemd
-clusterDNS:
-- 10.96.0.10
-clusterDomain: cluster.local
-containerRuntimeEndpoint: ""
-fileCheckFrequency: 20s
-healthzBindAddress: 127.0.0.1
-healthzPort: 10248
-httpCheckFrequency: 20s
-kind: KubeletConfiguration
-nodeStatusReportFrequency: 5m0s
-nodeStatusUpdateFrequency: 10s
-rotateCertificates: true
-runtimeRequestTimeout: 15m0s
-shutdownGracePeriod: 0s
-staticPodPath: /etc/kubernetes/manifests
-syncFrequency: 1m0s
-volumeStatsAggPeriod: 1m0s
 `
 
 const CONTAINERD_CONFIG = `version = 2
