@@ -36,6 +36,17 @@ export type { Localized } from './labs/text'
 import type { Localized } from './labs/text'
 export type { Progress as LabProgressDocument } from './labs/progress'
 import type { Progress as LabProgressDocument } from './labs/progress'
+export type * from './observe/summary'
+import type {
+  FlowMessage,
+  KubeChange,
+  KubeSummary,
+  LogLine,
+  ResourceInspection,
+  StatsSample,
+  SummaryKind,
+} from './observe/summary'
+export type { SchedulingDecision, NodeDecision, FilterVerdict } from './scheduler/decision'
 
 /** Languages of the UI and of KubeLab's own messages (real tools always speak English). */
 export type Language = 'en' | 'pt-BR'
@@ -89,6 +100,8 @@ export interface LabSummary {
   order: number
   /** The ids of its steps, in order: with a saved progress, what a card's "3/6" counts. */
   stepIds: string[]
+  /** The folder's name when the lab was loaded from a folder the learner chose (lab/load). */
+  source?: string
 }
 
 export type LabStepStatus = 'pending' | 'current' | 'done'
@@ -142,6 +155,27 @@ export interface LabView {
   notice?: Localized
 }
 
+/** One file of a labs folder the learner chose, by its path from that folder ('/'-separated). */
+export interface LabFolderFile {
+  path: string
+  text: string
+}
+
+/** Challenge mode: a hidden fault to find and repair (core/labs/challenge.ts). */
+export interface ChallengeStatus {
+  /** The virtual time it started at. */
+  sinceMs: number
+  repaired: boolean
+  /** What was broken: given only once it is repaired (before, it would give the game away). */
+  what?: Localized
+}
+
+/** How a challenge ended (challenge/reveal): what it was, and whether it had been repaired. */
+export interface ChallengeEnd {
+  what: Localized
+  repaired: boolean
+}
+
 /** The commands a bare simulation handles (the lab host adds LabCommandSpecs on top). */
 export interface SimulationCommandSpecs {
   'simulation/describe': { params: object; result: SimulationInfo }
@@ -171,6 +205,20 @@ export interface SimulationCommandSpecs {
     params: { object: 'Component' | 'Machine'; name: string }
     result: Inspection
   }
+  /**
+   * The Kubernetes objects the views draw, as summaries read from etcd (the ground truth), and
+   * the etcd revision they are at: the initial list of the app's kube informer.
+   */
+  'kube/list': { params: object; result: { revision: number; items: KubeSummary[] } }
+  /** Everything the inspector shows of one Kubernetes object. Unknown objects: NotFound. */
+  'inspect/resource': {
+    params: { object: SummaryKind; namespace?: string; name: string }
+    result: ResourceInspection
+  }
+  /** The charts' samples (one per STATS_INTERVAL_MS of virtual time, bounded), after `sinceMs`. */
+  'stats/history': { params: { sinceMs?: number }; result: { samples: StatsSample[] } }
+  /** The last component log lines (bounded), after `sinceMs`: the timeline's initial list. */
+  'log/list': { params: { sinceMs?: number }; result: { lines: LogLine[] } }
   'shell/exec': {
     params: { session: string; line: string; language?: Language }
     result: ShellResult
@@ -203,6 +251,23 @@ export interface LabCommandSpecs {
   'lab/reset': { params: object; result: LabView }
   /** Back to a free sandbox cluster. Emits simulation/replaced. */
   'lab/leave': { params: object; result: { left: boolean } }
+  /**
+   * Adds the labs of a folder the learner chose (its files, read by the app), validated like the
+   * built-in ones, in place of any folder loaded before. Bounded: see core/labs/folder.ts.
+   * `folder` is the folder's own name; each file's path starts with it.
+   */
+  'lab/load': {
+    params: { folder: string; files: LabFolderFile[] }
+    result: { labs: LabSummary[]; problems: string[] }
+  }
+  /**
+   * Challenge mode on the current simulation (the same one `fault challenge` runs): a seeded
+   * random fault, applied hidden. Starting while one runs returns the running one.
+   */
+  'challenge/start': { params: object; result: ChallengeStatus }
+  'challenge/status': { params: object; result: ChallengeStatus | null }
+  /** Ends the challenge, healing its fault if still active, and says what it was. */
+  'challenge/reveal': { params: object; result: ChallengeEnd }
 }
 
 /** Every command, its parameters and its result. */
@@ -227,6 +292,18 @@ export type SimulationEvent =
   | { kind: 'fault/applied'; fault: ActiveFault }
   | { kind: 'fault/healed'; fault: ActiveFault }
   /**
+   * Kubernetes objects changed in etcd: one batch per command or advance of time, coalesced per
+   * object (the last state wins), so a view redraws once however many writes there were.
+   */
+  | { kind: 'kube/changed'; revision: number; changes: KubeChange[] }
+  /** Lines the components wrote, one batch per command or advance of time. */
+  | { kind: 'log/appended'; lines: LogLine[] }
+  /**
+   * Who talked to whom since the last batch (one per command or advance of time), aggregated and
+   * bounded: past FLOW_BATCH_LIMIT kinds of message the rest are only counted in `dropped`.
+   */
+  | { kind: 'flow/messages'; messages: FlowMessage[]; dropped: number }
+  /**
    * The path a terminal command took through the cluster (kubectl → kube-apiserver :6443 →
    * etcd :2379), so the topology can light it up. `from`/`to` are component names
    * ("kube-apiserver-cp-1") or a machine ("laptop", "worker-1") for a client that is no component.
@@ -245,6 +322,11 @@ export type SimulationEvent =
     }
   /** A step's status changed on a live check (after a command or an advance of time). */
   | { kind: 'lab/changed'; view: LabView }
+  /**
+   * The challenge started, was repaired (on a live check after a command or an advance of
+   * time) or ended; null once none runs.
+   */
+  | { kind: 'challenge/changed'; status: ChallengeStatus | null }
   /**
    * The simulation was swapped for another (a lab started, was reset or left): every client
    * must forget what it knew and read the world, the time and its shell sessions afresh.

@@ -34,13 +34,11 @@ import { FAULT_KINDS, FaultError } from './faults/catalogue'
 import { FaultManager } from './faults/faults'
 import { why } from './explain/why'
 import { describeFault } from './faults/describe'
-import {
-  challengeRepaired,
-  revealChallenge,
-  startChallenge,
-  type Challenge,
-} from './labs/challenge'
+import { ChallengeSession } from './labs/challenge'
 import { inspect } from './inspect/inspect'
+import { FlowRecorder } from './observe/flow'
+import { Observers } from './observe/observers'
+import { inspectResource } from './observe/resourceInspection'
 
 export interface SimulationOptions {
   seed: number
@@ -70,6 +68,9 @@ export const MAX_ADVANCE_MS = 30 * 24 * 3600 * 1000
 const MAX_SESSIONS = 64
 const MAX_COMMAND_LOG = 10_000
 
+/** Sends what an observer gathered since its last call, as events. */
+export type Publisher = (emit: (event: SimulationEvent) => void) => void
+
 type Handlers = { [K in SimulationCommandKind]: (command: CommandOf<K>) => ResultOf<K> }
 
 export class Simulation {
@@ -77,6 +78,10 @@ export class Simulation {
   readonly random: Random
   readonly explain: ExplainLog
   readonly kubernetes: KubernetesCluster | undefined
+  /** Who talked to whom (flow/messages); it records only while someone listens. */
+  readonly flow: FlowRecorder
+  /** What the app's views read: objects, logs and samples (with Kubernetes only). */
+  private readonly observers: Observers | undefined
   private faultManager: FaultManager | undefined
   readonly world = new ObjectStore<WorldObject>()
   readonly cluster: ClusterSpec
@@ -85,7 +90,8 @@ export class Simulation {
   private readonly files = new Map<string, FileSystem>()
   /** Faults applied by a challenge: active, but not announced or listed (fault/apply hidden). */
   private readonly hiddenFaults = new Set<string>()
-  private currentChallenge: Challenge | undefined
+  /** Challenge mode: the hidden fault the terminal and the app's challenge panel share. */
+  readonly challenge = new ChallengeSession(this)
   /** Every command line run in the terminal, oldest first (bounded): what lab checks read. */
   readonly commandLog: CommandRecord[] = []
 
@@ -95,6 +101,8 @@ export class Simulation {
     const withKubernetes = options.kubernetes ?? true
     this.clock = new Clock(withKubernetes ? -WARMUP_MS : 0)
     this.random = new Random(options.seed)
+    this.flow = new FlowRecorder(this.clock)
+    this.addPublisher(this.flow.publish)
     this.explain = new ExplainLog(() => this.clock.nowMs)
     this.cluster = options.cluster ?? DEFAULT_CLUSTER
     for (const object of buildWorld(this.cluster)) this.world.create(worldKey(object), object)
@@ -104,6 +112,7 @@ export class Simulation {
           random: this.random.fork('kubernetes'),
           explain: this.explain,
           machines: this.machines(),
+          flow: this.flow,
         })
       : undefined
     if (this.kubernetes !== undefined) {
@@ -111,6 +120,11 @@ export class Simulation {
       this.clock.advance(WARMUP_MS)
       this.syncWorld()
     }
+    this.observers =
+      this.kubernetes === undefined
+        ? undefined
+        : new Observers(this.kubernetes, this.clock, () => this.observed)
+    for (const publish of this.observers?.publishers() ?? []) this.addPublisher(publish)
     this.world.watch(this.world.revision, (change) =>
       this.emit({
         kind: 'world/changed',
@@ -128,7 +142,11 @@ export class Simulation {
   /** Subscribes to events; returns a function that unsubscribes. */
   onEvent(listener: (event: SimulationEvent) => void): () => void {
     this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    this.flow.active = true
+    return () => {
+      this.listeners.delete(listener)
+      this.flow.active = this.observed
+    }
   }
 
   /** Handles one command; throws CommandError for a command it cannot carry out. */
@@ -139,7 +157,11 @@ export class Simulation {
       : undefined
     if (handler === undefined)
       throw new CommandError('BadCommand', `unknown command kind ${String(kind)}`)
-    return handler(command as Command)
+    try {
+      return handler(command as Command)
+    } finally {
+      this.publish()
+    }
   }
 
   advance(ms: number): number {
@@ -151,6 +173,7 @@ export class Simulation {
     }
     const nowMs = this.clock.advance(ms)
     this.syncWorld()
+    this.publish()
     this.emit({ kind: 'clock/ticked', nowMs })
     this.pollFollowers()
     return nowMs
@@ -224,6 +247,26 @@ export class Simulation {
         throw new CommandError('NotFound', `no ${command.object} named ${String(command.name)}`)
       return found
     },
+    'kube/list': () => this.observers?.kube.list() ?? { revision: 0, items: [] },
+    'inspect/resource': (command) => {
+      const found =
+        this.kubernetes === undefined
+          ? undefined
+          : inspectResource(command, {
+              cluster: this.kubernetes,
+              explain: this.explain,
+              nowMs: this.clock.nowMs,
+            })
+      if (found === undefined) {
+        const name = command.namespace ? `${command.namespace}/${command.name}` : command.name
+        throw new CommandError('NotFound', `no ${String(command.object)} named ${String(name)}`)
+      }
+      return found
+    },
+    'stats/history': (command) => ({
+      samples: this.observers?.stats.history(command.sinceMs) ?? [],
+    }),
+    'log/list': (command) => ({ lines: this.kubernetes?.logs.recent(command.sinceMs) ?? [] }),
     'shell/exec': (command) =>
       this.session(command.session).exec(command.line, command.language ?? 'en'),
     'shell/interrupt': (command) => this.session(command.session).interrupt(),
@@ -274,28 +317,12 @@ export class Simulation {
       machine: (name) => this.machineView(name),
       trace: (summary, hops) => this.emit({ kind: 'trace/path', session, summary, hops }),
       challenge: {
-        start: () => {
-          if (this.currentChallenge !== undefined) return false
-          this.currentChallenge = startChallenge(
-            this,
-            this.random.fork(`challenge/${this.clock.nowMs}`),
-          )
-          return true
+        start: () => this.challenge.start(),
+        state: () => {
+          const status = this.challenge.status()
+          return status === undefined ? undefined : { repaired: status.repaired }
         },
-        state: () =>
-          this.currentChallenge === undefined
-            ? undefined
-            : { repaired: challengeRepaired(this, this.currentChallenge) },
-        reveal: (language) => {
-          const challenge = this.currentChallenge
-          if (challenge === undefined) return undefined
-          this.currentChallenge = undefined
-          const { id } = challenge.fault
-          this.hiddenFaults.delete(id)
-          if (this.faultManager?.list().some((f) => f.id === id))
-            this.handle({ kind: 'fault/heal', id })
-          return revealChallenge(challenge)[language]
-        },
+        reveal: (language) => this.challenge.reveal()?.what[language],
       },
       record: (entry) => {
         this.commandLog.push(entry)
@@ -357,6 +384,27 @@ export class Simulation {
     for (const component of staleComponents(this.kubernetes, this.components())) {
       this.world.update(worldKey(component), component)
     }
+  }
+
+  /**
+   * Observers that batch what they saw (kube/changed, log/appended, flow/messages) and send it
+   * when called: at the end of every command and every advance of time, before clock/ticked.
+   */
+  private readonly publishers: Publisher[] = []
+
+  /** Adds a publisher (see `publishers`); used by the observers in core/observe. */
+  addPublisher(publish: Publisher): void {
+    this.publishers.push(publish)
+  }
+
+  private publish(): void {
+    const emit = (event: SimulationEvent): void => this.emit(event)
+    for (const publish of this.publishers) publish(emit)
+  }
+
+  /** True while some client listens: observers gather nothing for nobody (the benchmarks). */
+  get observed(): boolean {
+    return this.listeners.size > 0
   }
 
   private emit(event: SimulationEvent): void {

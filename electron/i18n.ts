@@ -35,6 +35,8 @@ const en = {
   services: 'Services',
   aboutDetail: 'Version {version}\nAn offline lab for learning how Kubernetes works inside.',
   ok: 'OK',
+  openLabsFolder: 'Open a folder of labs',
+  openLabsFolderButton: 'Open labs',
 }
 
 /** Every string the shell shows, by key. */
@@ -69,6 +71,8 @@ const ptBR = {
   aboutDetail:
     'Versão {version}\nUm laboratório offline para aprender como o Kubernetes funciona por dentro.',
   ok: 'OK',
+  openLabsFolder: 'Abrir uma pasta de labs',
+  openLabsFolderButton: 'Abrir labs',
 } satisfies ShellStrings
 
 /** Both tables, keyed by the protocol's Language names. */

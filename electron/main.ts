@@ -24,9 +24,13 @@ import type { HostMessage } from '../core/protocol'
 import { fill, shellStrings, type ShellStrings } from './i18n'
 import { buildMenuTemplate } from './menu'
 import { isProgressText, readProgressFile, writeProgressFile } from './progressFile'
+import { readLabsFolder, rememberedLabsFolder, rememberLabsFolder } from './labsFolder'
 import { createRelay } from './relay'
+import { scenariosPath } from './scenariosPath'
 import {
   IPC_CHANNEL,
+  LABS_FOLDER_CHOOSE_CHANNEL,
+  LABS_FOLDER_RELOAD_CHANNEL,
   PROGRESS_READ_CHANNEL,
   PROGRESS_WRITE_CHANNEL,
   isAllowedNavigation,
@@ -94,7 +98,12 @@ function installMenu(): void {
 /** Starts the simulation worker and relays messages between it and the current window. */
 function startSimulation(seed: number): void {
   console.log(`kubelab: simulation seed ${seed} (replay with --seed=${seed})`)
-  const worker = createSimulationWorker({ workerData: { seed } })
+  const scenariosDir = scenariosPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  })
+  const worker = createSimulationWorker({ workerData: { seed, scenariosDir } })
   const relay = createRelay({
     toWorker: (message) => worker.postMessage(message),
     toRenderer: (message) => {
@@ -118,12 +127,13 @@ function startSimulation(seed: number): void {
   app.on('will-quit', () => void worker.terminate())
 }
 
+const fromApp = (event: Electron.IpcMainInvokeEvent): boolean =>
+  mainWindow !== null &&
+  event.sender === mainWindow.webContents &&
+  isTrustedSender(event.senderFrame?.url, APP_URL)
+
 /** Lab progress in the user-data folder, for the app's own page only. */
 function serveProgress(): void {
-  const fromApp = (event: Electron.IpcMainInvokeEvent): boolean =>
-    mainWindow !== null &&
-    event.sender === mainWindow.webContents &&
-    isTrustedSender(event.senderFrame?.url, APP_URL)
   const dir = app.getPath('userData')
   ipcMain.handle(PROGRESS_READ_CHANNEL, (event) => {
     if (!fromApp(event)) throw new Error('refused: not the app')
@@ -132,6 +142,32 @@ function serveProgress(): void {
   ipcMain.handle(PROGRESS_WRITE_CHANNEL, (event, text: unknown) => {
     if (!fromApp(event) || !isProgressText(text)) throw new Error('refused: not progress text')
     return writeProgressFile(dir, text)
+  })
+}
+
+/**
+ * Labs from a folder the learner chooses in a dialog (remembered for the next start); the page
+ * gets the folder's lab files, or null when the dialog was cancelled or nothing was chosen yet.
+ */
+function serveLabsFolder(): void {
+  const userData = app.getPath('userData')
+  ipcMain.handle(LABS_FOLDER_CHOOSE_CHANNEL, async (event) => {
+    if (!fromApp(event) || mainWindow === null) throw new Error('refused: not the app')
+    const strings = shellStrings(app.getLocale())
+    const chosen = await dialog.showOpenDialog(mainWindow, {
+      title: strings.openLabsFolder,
+      buttonLabel: strings.openLabsFolderButton,
+      properties: ['openDirectory'],
+    })
+    const dir = chosen.canceled ? undefined : chosen.filePaths[0]
+    if (dir === undefined) return null
+    await rememberLabsFolder(userData, dir).catch(() => {})
+    return readLabsFolder(dir)
+  })
+  ipcMain.handle(LABS_FOLDER_RELOAD_CHANNEL, async (event) => {
+    if (!fromApp(event)) throw new Error('refused: not the app')
+    const dir = await rememberedLabsFolder(userData)
+    return dir === null ? null : readLabsFolder(dir)
   })
 }
 
@@ -172,6 +208,7 @@ function main(): void {
     installMenu()
     startSimulation(seedFrom(process.argv))
     serveProgress()
+    serveLabsFolder()
     openWindow()
   })
 }

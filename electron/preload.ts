@@ -7,7 +7,13 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { ClientMessage, ClientPort, HostMessage } from '../core/protocol'
-import { IPC_CHANNEL as CHANNEL, PROGRESS_READ_CHANNEL, PROGRESS_WRITE_CHANNEL } from './security'
+import {
+  IPC_CHANNEL as CHANNEL,
+  LABS_FOLDER_CHOOSE_CHANNEL,
+  LABS_FOLDER_RELOAD_CHANNEL,
+  PROGRESS_READ_CHANNEL,
+  PROGRESS_WRITE_CHANNEL,
+} from './security'
 
 const bridge: ClientPort = {
   post(message: ClientMessage): void {
@@ -32,4 +38,13 @@ contextBridge.exposeInMainWorld('kubelabProgress', {
     if (typeof text !== 'string') throw new TypeError('kubelabProgress.write expects text')
     return ipcRenderer.invoke(PROGRESS_WRITE_CHANNEL, text) as Promise<void>
   },
+})
+
+/**
+ * Labs from a folder the learner chooses: the main process shows the dialog and reads the folder
+ * (the page never names a path); the page sends the files to the simulation with lab/load.
+ */
+contextBridge.exposeInMainWorld('kubelabLabs', {
+  chooseFolder: (): Promise<unknown> => ipcRenderer.invoke(LABS_FOLDER_CHOOSE_CHANNEL),
+  reloadFolder: (): Promise<unknown> => ipcRenderer.invoke(LABS_FOLDER_RELOAD_CHANNEL),
 })

@@ -15,6 +15,12 @@ export const IPC_CHANNEL = 'kubelab:message'
 /** Lab progress: read (no argument) and write (the JSON text); nothing listens on any other. */
 export const PROGRESS_READ_CHANNEL = 'kubelab:progress-read'
 export const PROGRESS_WRITE_CHANNEL = 'kubelab:progress-write'
+/**
+ * A labs folder: choose one in a dialog, or read the one chosen last again (no argument either
+ * way; the page never names a path). Both answer with the folder's lab files.
+ */
+export const LABS_FOLDER_CHOOSE_CHANNEL = 'kubelab:labs-folder-choose'
+export const LABS_FOLDER_RELOAD_CHANNEL = 'kubelab:labs-folder-reload'
 
 /**
  * The Content-Security-Policy for every response the window receives. `style-src` allows inline
@@ -92,6 +98,10 @@ const COMMAND_KINDS = {
   'fault/list': true,
   'explain/why': true,
   'inspect/object': true,
+  'kube/list': true,
+  'inspect/resource': true,
+  'stats/history': true,
+  'log/list': true,
   'shell/exec': true,
   'shell/interrupt': true,
   'shell/complete': true,
@@ -105,6 +115,10 @@ const COMMAND_KINDS = {
   'lab/answer': true,
   'lab/reset': true,
   'lab/leave': true,
+  'lab/load': true,
+  'challenge/start': true,
+  'challenge/status': true,
+  'challenge/reveal': true,
 } as const satisfies Record<CommandKind, true>
 
 /** The kinds as a list (annotated pure so the preload bundle, which needs none of this, drops it). */

@@ -16,7 +16,7 @@
  */
 import type { KubeObject, Service } from '../api/types'
 import { ClusterIPAllocator, NodePortAllocator } from '../apiserver/allocators'
-import { ApiServer } from '../apiserver/apiserver'
+import type { ApiServer } from '../apiserver/apiserver'
 import { RestHandler } from '../apiserver/handler'
 import type { ApiRequest, ApiResponse } from '../apiserver/request'
 import type { Clock } from '../clock'
@@ -59,12 +59,17 @@ import {
 import { ComponentLogs } from './componentLogs'
 import { kubeProxyProgram } from './kubeProxyProgram'
 import { clusterDirectory } from './directory'
+import { silentFlow, type FlowRecorder } from '../observe/flow'
+import { FlowApiClient, FlowApiServer, recordApiRequest } from '../observe/flowApi'
+import { criClient } from '../observe/flowNode'
 
 export interface KubernetesClusterOptions {
   clock: Clock
   random: Random
   explain: ExplainLog
   machines: readonly Machine[]
+  /** Where components' messages are told, for the topology (default: a recorder never on). */
+  flow?: FlowRecorder
 }
 
 /** Everything that runs on one machine. */
@@ -96,8 +101,10 @@ export class KubernetesCluster {
   readonly nodes = new Map<string, NodeRuntime>()
   readonly schedulers = new Map<string, KubeScheduler>()
   readonly controllerManagers = new Map<string, KubeControllerManager>()
-  readonly logs = new ComponentLogs()
+  /** Every line is stamped with the virtual time it is written at. */
+  readonly logs = new ComponentLogs(() => this.clock.nowMs)
   readonly controlPlanes: readonly Machine[]
+  readonly flow: FlowRecorder
   private readonly apiserverUp = new Set<string>()
   private readonly clock: Clock
   private readonly random: Random
@@ -110,6 +117,7 @@ export class KubernetesCluster {
     this.clock = options.clock
     this.random = options.random
     this.explain = options.explain
+    this.flow = options.flow ?? silentFlow()
     this.controlPlanes = options.machines.filter((m) => m.spec.role === 'control-plane')
     const members = this.controlPlanes.map((m) => ({
       name: m.metadata.name,
@@ -158,6 +166,8 @@ export class KubernetesCluster {
     const target = this.apiserverMachineFor(fromMachine)
     if (!this.canReach(fromMachine, target))
       throw new ConnectionRefused(this.apiserverAddress(target))
+    if (this.flow.active)
+      recordApiRequest(this.flow, fromMachine, `kube-apiserver-${target}`, request)
     return this.handlers.get(target)!.handle(request)
   }
 
@@ -170,7 +180,10 @@ export class KubernetesCluster {
     return {
       clock: this.clock,
       random: this.random.fork(`${component}/${machine}`),
-      client: new ApiClient(this.endpoint(machine), component),
+      client: new FlowApiClient(this.endpoint(machine), component, this.flow, {
+        component: logName,
+        apiserver: `kube-apiserver-${this.apiserverMachineFor(machine)}`,
+      }),
       explain: this.explain,
       machine,
       log: (line) => this.logs.append(logName, line),
@@ -194,7 +207,8 @@ export class KubernetesCluster {
 
   private addControlPlane(machine: Machine): void {
     const name = machine.metadata.name
-    const apiserver = new ApiServer(
+    const apiserver = new FlowApiServer(
+      this.flow,
       this.clock,
       this.random.fork(`apiserver/${name}`),
       this.etcd,
@@ -237,6 +251,7 @@ export class KubernetesCluster {
       images: isControlPlane ? [...CONTROL_PLANE_IMAGES, ...NODE_IMAGES] : NODE_IMAGES,
       explain: this.explain,
       log: (line) => this.logs.append(`containerd-${name}`, line),
+      flow: this.flow,
     })
     const staticPods = new StaticPodManifests()
     if (isControlPlane) {
@@ -263,7 +278,7 @@ export class KubernetesCluster {
         'ephemeral-storage': '40901312Ki',
       },
       podIPs: this.network.weave.ipam.allocator(name),
-      containerd,
+      containerd: criClient(containerd, this.flow, `kubelet-${name}`, `containerd-${name}`),
       staticPods,
       processes,
     })

@@ -15,9 +15,14 @@ export interface Catalogue {
 /**
  * Groups `files` by lab folder under `root` ("../../scenarios/" and "life-of-a-pod/steps/x.en.md"
  * → folder "life-of-a-pod") and loads every folder holding a scenario.yaml. Files at the root
- * itself (the README) belong to no lab.
+ * itself (the README) belong to no lab. Problems name a lab's files under `shownAs`
+ * ("scenarios/life-of-a-pod/scenario.yaml:3:1: …").
  */
-export function loadCatalogue(files: Readonly<Record<string, string>>, root: string): Catalogue {
+export function loadCatalogue(
+  files: Readonly<Record<string, string>>,
+  root: string,
+  shownAs = 'scenarios',
+): Catalogue {
   const prefix = root.endsWith('/') ? root : `${root}/`
   const folders = new Map<string, Map<string, string>>()
   for (const [path, text] of Object.entries(files)) {
@@ -35,7 +40,7 @@ export function loadCatalogue(files: Readonly<Record<string, string>>, root: str
   for (const [folder, inFolder] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
     if (!inFolder.has('scenario.yaml')) continue
     const stepFiles = new Map([...inFolder].filter(([p]) => p === 'scenario.yaml' || isStep(p)))
-    const loaded = loadLab(`scenarios/${folder}`, stepFiles)
+    const loaded = loadLab(`${shownAs}/${folder}`, stepFiles)
     if (loaded.ok) labs.push(loaded.value)
     else problems.push(...loaded.problems)
   }
@@ -47,8 +52,8 @@ function isStep(path: string): boolean {
   return path.startsWith('steps/') && path.endsWith('.md')
 }
 
-/** A lab's catalogue card. */
-export function summaryOf(lab: Lab): LabSummary {
+/** A lab's catalogue card; `source`: the folder it was loaded from, for a learner's own labs. */
+export function summaryOf(lab: Lab, source?: string): LabSummary {
   const { scenario } = lab
   return {
     id: scenario.id,
@@ -58,5 +63,6 @@ export function summaryOf(lab: Lab): LabSummary {
     concepts: [...scenario.concepts],
     order: scenario.order,
     stepIds: scenario.steps.map((s) => s.id),
+    ...(source === undefined ? {} : { source }),
   }
 }

@@ -12,6 +12,7 @@ import type { ComponentType } from '../cluster/world'
 import type { FaultKindId, FaultTarget } from '../faults/catalogue'
 import type { ActiveFault } from '../faults/faults'
 import { isRunning } from '../kubernetes/componentStates'
+import type { ChallengeEnd, ChallengeStatus } from '../protocol'
 import type { Random } from '../random'
 import type { Simulation } from '../simulation'
 import { say, type Localized } from './text'
@@ -130,4 +131,50 @@ export function revealChallenge(challenge: Challenge): Localized {
     `${subject.en} ${what.en}${how === undefined ? '' : ` (${how.en})`}: fault ${fault.kind}.`,
     `${subject['pt-BR']} ${what['pt-BR']}${how === undefined ? '' : ` (${how['pt-BR']})`}: falha ${fault.kind}.`,
   )
+}
+
+/**
+ * The one challenge a simulation may run at a time, as the terminal (`fault challenge`) and the
+ * app (`challenge/start`, `challenge/status`, `challenge/reveal`) both drive it.
+ *
+ * The pick is drawn from a Random forked by the virtual time it starts at, so the same seed and
+ * the same commands give the same challenge, and two challenges of one run differ.
+ */
+export class ChallengeSession {
+  private current: Challenge | undefined
+
+  constructor(private readonly simulation: Simulation) {}
+
+  /** Starts one; false when one is already running. */
+  start(): boolean {
+    if (this.current !== undefined) return false
+    const simulation = this.simulation
+    const random = simulation.random.fork(`challenge/${simulation.clock.nowMs}`)
+    this.current = startChallenge(simulation, random)
+    return true
+  }
+
+  /** The running challenge, if any: repaired or not, and what it was once it is repaired. */
+  status(): ChallengeStatus | undefined {
+    const challenge = this.current
+    if (challenge === undefined) return undefined
+    const repaired = challengeRepaired(this.simulation, challenge)
+    return {
+      sinceMs: challenge.fault.sinceMs,
+      repaired,
+      ...(repaired ? { what: revealChallenge(challenge) } : {}),
+    }
+  }
+
+  /** Ends it, healing the fault if it is still active, and says what it was. */
+  reveal(): ChallengeEnd | undefined {
+    const challenge = this.current
+    if (challenge === undefined) return undefined
+    const repaired = challengeRepaired(this.simulation, challenge)
+    this.current = undefined
+    const { id } = challenge.fault
+    const active = this.simulation.handle({ kind: 'fault/list', includeHidden: true }).active
+    if (active.some((f) => f.id === id)) this.simulation.handle({ kind: 'fault/heal', id })
+    return { what: revealChallenge(challenge), repaired }
+  }
 }

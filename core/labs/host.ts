@@ -10,8 +10,14 @@
  * 3. While a lab runs, its current step is checked after every command that can change the
  *    cluster and after every advance of time; `lab/changed` is emitted (before the command's
  *    reply) only when a step's status changed.
+ * 4. The challenge of the current simulation (started from the app or the terminal) is looked at
+ *    after every command and every advance of time; `challenge/changed` is emitted only when it
+ *    started, was repaired or ended. A swapped simulation takes its challenge with it.
+ * 5. Labs loaded from a folder the learner chose (lab/load) join the catalogue, marked with the
+ *    folder's name; loading another folder replaces them. They never shadow a built-in lab.
  */
 import type {
+  ChallengeStatus,
   Command,
   CommandOf,
   LabCheckResult,
@@ -28,7 +34,9 @@ import {
   type SimulationOptions,
 } from '../simulation'
 import { summaryOf, type Catalogue } from './catalogue'
-import { formatProblem } from './validate'
+import { folderRefusal, loadFolder } from './folder'
+import type { Lab } from './lab'
+import { formatProblem, type LabProblem } from './validate'
 import { parseProgress } from './progressJson'
 import { emptyProgress, resetLab, type Progress } from './progress'
 import { LabRunner } from './runner'
@@ -51,6 +59,10 @@ export class LabHost {
   private lastChecks = new Map<string, LabCheckResult>()
   private stepChanged = false
   private unsubscribe: () => void = () => {}
+  /** The labs of the folder the learner loaded last, and why any others could not be read. */
+  private loaded: { folder: string; labs: Lab[]; problems: LabProblem[] } | undefined
+  /** The challenge as last announced (invariant 4), as text to compare. */
+  private announcedChallenge = 'null'
 
   constructor(
     private readonly sandbox: SimulationOptions,
@@ -69,7 +81,9 @@ export class LabHost {
   handle(command: Command): unknown {
     if (Object.hasOwn(this.handlers, command.kind)) {
       const handler = this.handlers[command.kind as LabCommandKind] as (c: Command) => unknown
-      return handler(command)
+      const result = handler(command)
+      this.announceChallenge()
+      return result
     }
     const result = this.current.handle(command as SimulationCommand)
     if (this.runner !== undefined && CHECKED_AFTER.has(command.kind)) this.runner.check()
@@ -79,9 +93,44 @@ export class LabHost {
 
   private readonly handlers: LabHandlers = {
     'lab/list': () => ({
-      labs: this.catalogue.labs.map(summaryOf),
-      problems: this.catalogue.problems.map(formatProblem),
+      labs: [
+        ...this.catalogue.labs.map((lab) => summaryOf(lab)),
+        ...(this.loaded?.labs ?? []).map((lab) => summaryOf(lab, this.loaded?.folder)),
+      ],
+      problems: [...this.catalogue.problems, ...(this.loaded?.problems ?? [])].map(formatProblem),
     }),
+    'lab/load': (command) => {
+      const { folder, files } = command
+      const refusal = folderRefusal(folder, files)
+      if (refusal !== undefined) throw new CommandError('BadCommand', `lab/load: ${refusal}`)
+      const found = loadFolder(folder, files)
+      const builtIn = new Set(this.catalogue.labs.map((lab) => lab.scenario.id))
+      const labs = found.labs.filter((lab) => !builtIn.has(lab.scenario.id))
+      const problems = [
+        ...found.problems,
+        ...found.labs
+          .filter((lab) => builtIn.has(lab.scenario.id))
+          .map((lab) => clash(folder, lab, found.labs.length === 1)),
+      ]
+      this.loaded = { folder, labs, problems }
+      return {
+        labs: labs.map((lab) => summaryOf(lab, folder)),
+        problems: problems.map(formatProblem),
+      }
+    },
+    'challenge/start': () => {
+      const challenge = this.current.challenge
+      challenge.start()
+      if (this.runner !== undefined) this.runner.check()
+      return challenge.status()!
+    },
+    'challenge/status': () => this.current.challenge.status() ?? null,
+    'challenge/reveal': () => {
+      const end = this.current.challenge.reveal()
+      if (end === undefined) throw new CommandError('NoChallenge', 'no challenge is running')
+      if (this.runner !== undefined) this.runner.check()
+      return end
+    },
     'lab/start': (command) => {
       // The progress comes from the learner's disk or browser: keep only what validates.
       const { progress, notice } = parseProgress(
@@ -128,7 +177,8 @@ export class LabHost {
   }
 
   private start(id: unknown, progress: Progress): LabView {
-    const lab = this.catalogue.labs.find((l) => l.scenario.id === id)
+    const labs = [...this.catalogue.labs, ...(this.loaded?.labs ?? [])]
+    const lab = labs.find((l) => l.scenario.id === id)
     if (lab === undefined) throw new CommandError('NotFound', `no lab "${String(id)}"`)
     const runner = new LabRunner(lab, { progress })
     this.runner = runner
@@ -146,6 +196,7 @@ export class LabHost {
   private replace(next: Simulation): void {
     this.unsubscribe()
     this.current = next
+    this.announcedChallenge = 'null'
     this.forward()
     this.emit({ kind: 'simulation/replaced', info: next.handle({ kind: 'simulation/describe' }) })
   }
@@ -161,9 +212,19 @@ export class LabHost {
   }
 
   private announce(): void {
+    this.announceChallenge()
     if (!this.stepChanged || this.runner === undefined) return
     this.stepChanged = false
     this.emit({ kind: 'lab/changed', view: this.view() })
+  }
+
+  /** Emits challenge/changed when the challenge started, was repaired or ended (invariant 4). */
+  private announceChallenge(): void {
+    const status: ChallengeStatus | null = this.current.challenge.status() ?? null
+    const key = status === null ? 'null' : `${status.sinceMs}:${status.repaired}`
+    if (key === this.announcedChallenge) return
+    this.announcedChallenge = key
+    this.emit({ kind: 'challenge/changed', status })
   }
 
   private running(): LabRunner {
@@ -178,6 +239,24 @@ export class LabHost {
   }
 
   private view(): LabView {
-    return labView(this.running(), this.lastChecks)
+    const runner = this.running()
+    const view = labView(runner, this.lastChecks)
+    const loaded = this.loaded
+    // A learner's own lab keeps the mark of its folder in the panel too (invariant 5).
+    return loaded !== undefined && loaded.labs.includes(runner.lab)
+      ? { ...view, lab: { ...view.lab, source: loaded.folder } }
+      : view
+  }
+}
+
+/** A loaded lab whose id a built-in lab has: reported on its id, never loaded over it. */
+function clash(folder: string, lab: Lab, alone: boolean): LabProblem {
+  const id = lab.scenario.id
+  return {
+    file: alone ? `${folder}/scenario.yaml` : `${folder}/${id}/scenario.yaml`,
+    line: 0,
+    column: 0,
+    field: 'id',
+    message: `a built-in lab is called "${id}" already: give yours another id (and folder name)`,
   }
 }

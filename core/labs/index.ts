@@ -15,6 +15,16 @@ export {
   challengeRepaired,
   revealChallenge,
   challengeCandidates,
+  ChallengeSession,
   type Challenge,
 } from './challenge'
+export { loadCatalogue, summaryOf, type Catalogue } from './catalogue'
+export {
+  loadFolder,
+  folderRefusal,
+  isLabFile,
+  MAX_FOLDER_FILES,
+  MAX_FOLDER_FILE_CHARS,
+  MAX_FOLDER_CHARS,
+} from './folder'
 export { LANGUAGES, type Localized } from './text'

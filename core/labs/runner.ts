@@ -53,6 +53,7 @@ export interface StepCheck {
 
 export const LEARNER_SESSION = 'learner'
 const REPLAY_SESSION = 'lab-replay'
+const MAX_SEEN_FAULTS = 1000
 
 export class LabRunner {
   readonly simulation: Simulation
@@ -61,6 +62,8 @@ export class LabRunner {
   private stepStartRevision = 0
   private commandMark: CommandRecord | undefined
   private readonly applied = new Map<string, ActiveFault>()
+  /** Every fault announced since the lab began, whoever applied it (bounded, oldest first). */
+  private readonly seenFaults: ActiveFault[] = []
   private readonly listeners = new Set<(check: StepCheck) => void>()
   private checking = false
   private current: Progress
@@ -74,6 +77,11 @@ export class LabRunner {
     this.live = options.live ?? true
     this.current = options.progress ?? emptyProgress()
     this.simulation = createSimulation({ seed: scenario.seed, cluster: scenario.cluster })
+    this.simulation.onEvent((event) => {
+      if (event.kind !== 'fault/applied') return
+      this.seenFaults.push(event.fault)
+      if (this.seenFaults.length > MAX_SEEN_FAULTS) this.seenFaults.shift()
+    })
     applySetup(this.simulation, scenario.setup)
     for (const fault of scenario.faults)
       if (fault.at !== undefined)
@@ -189,6 +197,7 @@ export class LabRunner {
       stepStartRevision: this.stepStartRevision,
       commands: log.slice(from).filter((r) => !r.session.startsWith(LAB_SESSION_PREFIX)),
       faults: this.applied,
+      appliedFaults: this.seenFaults,
     }
   }
 

@@ -176,23 +176,46 @@ export const ScenarioSchema = z
     )
   })
 
-/** A `fault` predicate must name one of the scenario's faults. */
+/**
+ * A `fault` predicate names one of the scenario's faults, or a fault kind (and where) to look
+ * for among every fault applied; the target fields go with a kind, and with a kind they fit.
+ */
 function faultReferences(
   predicate: z.output<typeof PredicateSchema>,
   path: (string | number)[],
   faultIds: Set<string>,
   ctx: z.RefinementCtx,
 ): void {
-  if (predicate.check === 'fault' && !faultIds.has(predicate.fault))
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, 'fault'],
-      message: `no fault "${predicate.fault}" in this scenario's faults`,
-    })
+  if (predicate.check === 'fault') faultPredicate(predicate, path, faultIds, ctx)
   if (predicate.check === 'all' || predicate.check === 'any')
     predicate.of.forEach((p, i) => faultReferences(p, [...path, 'of', i], faultIds, ctx))
   if (predicate.check === 'not')
     faultReferences(predicate.predicate, [...path, 'predicate'], faultIds, ctx)
+}
+
+function faultPredicate(
+  predicate: Extract<z.output<typeof PredicateSchema>, { check: 'fault' }>,
+  path: (string | number)[],
+  faultIds: Set<string>,
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (field: string, message: string): void =>
+    ctx.addIssue({ code: 'custom', path: [...path, field], message })
+  const { fault, kind } = predicate
+  if ((fault === undefined) === (kind === undefined))
+    return issue('check', 'give either fault (a scenario fault id) or kind (a fault kind)')
+  if (fault !== undefined) {
+    if (!faultIds.has(fault)) issue('fault', `no fault "${fault}" in this scenario's faults`)
+    for (const field of ['machine', 'component', 'port'] as const)
+      if (predicate[field] !== undefined) issue(field, `${field} goes with kind, not with fault`)
+    return
+  }
+  const spec = FAULT_KINDS.find((k) => k.id === kind)!
+  if (!spec.reversible) issue('kind', `${kind} is not reversible: it is never active`)
+  if (predicate.component !== undefined && spec.target !== 'component')
+    issue('component', `${kind} applies to a ${spec.target}, not a component`)
+  if (predicate.port !== undefined && spec.target !== 'port')
+    issue('port', `${kind} applies to a ${spec.target}, not a port`)
 }
 
 export type Scenario = z.output<typeof ScenarioSchema>

@@ -90,7 +90,7 @@ export class ContainerRuntime {
       pauseImage = this.images.add(resolution.ref, resolution.program)
     }
     const id = this.containers.newId()
-    const shim = new Shim(id, this.runc, this.config.processes)
+    const shim = new Shim(id, this.runc, this.config.processes, this.config.flow)
     const pause = shim.startTask(id, {
       program: pauseImage.program ?? pauseProgram(),
       setup: this.setup(config, 'POD', {}),

@@ -40,6 +40,7 @@ import type { ProcessEntry, ProcessTable } from './processTable'
 import type { HttpRequest, HttpResponse, ProgramRegistry } from './program'
 import type { ExecResult } from './programs/support'
 import { rfc3339Nano } from './timeFormat'
+import type { FlowTap } from '../observe/flow'
 
 export interface ContainerdConfig {
   /** The node, e.g. "worker-1". */
@@ -54,6 +55,8 @@ export interface ContainerdConfig {
   explain?: ExplainLog
   /** containerd's journal (journalctl -u containerd). */
   log?(line: string): void
+  /** The message flow, told of containerd's calls to its shims (core/observe/flowNode.ts). */
+  flow?: FlowTap
 }
 
 /** The version `crictl version` and the Node's containerRuntimeVersion report. */

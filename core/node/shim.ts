@@ -11,6 +11,7 @@
  * 2. The shim's own process has pid 1 as its parent (it daemonizes) and leaves the process table
  *    when its sandbox is removed (`shutdown`), never before.
  */
+import type { FlowTap } from '../observe/flow'
 import type { ProcessTable } from './processTable'
 import type { ExitStatus, ProcessSpec, Runc, RuncProcess } from './runc'
 
@@ -33,11 +34,14 @@ export class Shim {
     readonly sandboxId: string,
     private readonly runc: Runc,
     private readonly processes: ProcessTable,
+    /** The message flow: containerd's calls to this shim (core/observe/flowNode.ts). */
+    private readonly flow?: FlowTap,
   ) {
     this.pid = processes.spawn(
       1,
       `/usr/bin/containerd-shim-runc-v2 -namespace k8s.io -id ${sandboxId} -address ${CONTAINERD_SOCKET}`,
     ).pid
+    this.told('shim: start')
   }
 
   get running(): boolean {
@@ -46,6 +50,7 @@ export class Shim {
 
   /** Starts a task (the pause process or a container's process) under this shim. */
   startTask(id: string, spec: Omit<ProcessSpec, 'ppid'>): RuncProcess {
+    this.told('shim: start task')
     const process = this.runc.run({ ...spec, ppid: this.pid }, (status) =>
       this.exited({ id, status }),
     )
@@ -77,12 +82,19 @@ export class Shim {
   /** The sandbox is removed: any task still alive is killed, and the shim exits. */
   shutdown(): void {
     if (!this.alive) return
+    this.told('shim: shutdown')
     for (const task of this.tasks.values()) task.signal('SIGKILL')
     this.tasks.clear()
     this.alive = false
     this.listener = undefined
     this.undelivered.length = 0
     this.processes.exit(this.pid)
+  }
+
+  /** Shims are processes, not drawn components: containerd's message goes to the machine. */
+  private told(what: string): void {
+    if (this.flow?.active === true)
+      this.flow.record(`containerd-${this.processes.machine}`, this.processes.machine, what)
   }
 
   private exited(exit: TaskExit): void {

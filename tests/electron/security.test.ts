@@ -38,6 +38,14 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
     id: 22,
     command: { kind: 'inspect/object', object: 'Component', name: 'kube-apiserver-cp-1' },
   },
+  'kube/list': { type: 'command', id: 23, command: { kind: 'kube/list' } },
+  'inspect/resource': {
+    type: 'command',
+    id: 24,
+    command: { kind: 'inspect/resource', object: 'Pod', namespace: 'default', name: 'web-1' },
+  },
+  'stats/history': { type: 'command', id: 25, command: { kind: 'stats/history', sinceMs: 0 } },
+  'log/list': { type: 'command', id: 26, command: { kind: 'log/list' } },
   'shell/exec': {
     type: 'command',
     id: 4,
@@ -67,6 +75,18 @@ const EXAMPLES: { [K in CommandKind]: ClientMessage } = {
   },
   'lab/reset': { type: 'command', id: 20, command: { kind: 'lab/reset' } },
   'lab/leave': { type: 'command', id: 21, command: { kind: 'lab/leave' } },
+  'lab/load': {
+    type: 'command',
+    id: 40,
+    command: {
+      kind: 'lab/load',
+      folder: 'my-labs',
+      files: [{ path: 'my-labs/x/scenario.yaml', text: 'id: x\n' }],
+    },
+  },
+  'challenge/start': { type: 'command', id: 41, command: { kind: 'challenge/start' } },
+  'challenge/status': { type: 'command', id: 42, command: { kind: 'challenge/status' } },
+  'challenge/reveal': { type: 'command', id: 43, command: { kind: 'challenge/reveal' } },
 }
 
 const directives = (): Map<string, string[]> =>
@@ -246,6 +266,10 @@ describe('command kinds', () => {
       'fault/list': true,
       'explain/why': true,
       'inspect/object': true,
+      'kube/list': true,
+      'inspect/resource': true,
+      'stats/history': true,
+      'log/list': true,
       'shell/exec': true,
       'shell/interrupt': true,
       'shell/complete': true,
@@ -259,6 +283,10 @@ describe('command kinds', () => {
       'lab/answer': true,
       'lab/reset': true,
       'lab/leave': true,
+      'lab/load': true,
+      'challenge/start': true,
+      'challenge/status': true,
+      'challenge/reveal': true,
     } satisfies Record<CommandKind, true>
     const missing = {
       'simulation/describe': true,
@@ -271,6 +299,10 @@ describe('command kinds', () => {
       'fault/list': true,
       'explain/why': true,
       'inspect/object': true,
+      'kube/list': true,
+      'inspect/resource': true,
+      'stats/history': true,
+      'log/list': true,
       'shell/interrupt': true,
       'shell/complete': true,
       'shell/close': true,
@@ -283,6 +315,10 @@ describe('command kinds', () => {
       'lab/answer': true,
       'lab/reset': true,
       'lab/leave': true,
+      'lab/load': true,
+      'challenge/start': true,
+      'challenge/status': true,
+      'challenge/reveal': true,
       // @ts-expect-error 'shell/exec' is missing
     } satisfies Record<CommandKind, true>
     const extra = {

@@ -18,6 +18,11 @@ export interface CheckContext {
   readonly commands: readonly CommandRecord[]
   /** The scenario's faults that have been applied, by their scenario id. */
   readonly faults: ReadonlyMap<string, ActiveFault>
+  /**
+   * Every fault applied (and announced) since the lab began, whoever applied it: the scenario,
+   * the fault menu, `fault inject`, a reboot. Oldest first; active or healed since.
+   */
+  readonly appliedFaults: readonly ActiveFault[]
 }
 
 /** A check's verdict and, in the learner's language, what it saw. */

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { ComponentType } from '../../cluster/world'
 import { RESOURCES } from '../../apiserver/resources'
+import { FAULT_KINDS, type FaultKindId } from '../../faults/catalogue'
 import { DurationSchema } from '../duration'
 import { parseFieldPath } from './fieldPath'
 
@@ -21,6 +22,8 @@ const COMPONENT_TYPES = [
 ] as const satisfies readonly ComponentType[]
 
 export const ComponentTypeSchema = z.enum(COMPONENT_TYPES)
+
+const FAULT_KIND_IDS = FAULT_KINDS.map((kind) => kind.id) as [FaultKindId, ...FaultKindId[]]
 
 /** A regular expression as a string; it must compile. */
 export const RegexSchema = z.string().refine(
@@ -84,8 +87,14 @@ const leaves = [
   }),
   z.strictObject({
     check: z.literal('fault'),
-    /** The id of one of the scenario's faults. */
-    fault: z.string().min(1),
+    /** The id of one of the scenario's faults … */
+    fault: z.string().min(1).optional(),
+    /** … or any fault of this kind, whoever applied it (the lab, the fault menu, `fault inject`). */
+    kind: z.enum(FAULT_KIND_IDS).optional(),
+    /** With `kind`: only faults on this machine, of this component, on this port. */
+    machine: z.string().min(1).optional(),
+    component: ComponentTypeSchema.optional(),
+    port: z.number().int().min(1).max(65535).optional(),
     state: z.enum(['active', 'healed']),
   }),
   z.strictObject({

@@ -9,6 +9,7 @@ import { fnv1a, Random } from '../../random'
 import type { KubernetesCluster } from '../../kubernetes/cluster'
 import type { TraceSource } from '../../network/tracer'
 import { parseUrl } from '../../network/curl'
+import { recordPath } from '../../observe/flowNode'
 import type { CommandIO, ShellHost } from '../command'
 import { nodeDirectory } from './hostServices'
 import { systemdTime } from './timeText'
@@ -186,6 +187,7 @@ export function runCurl(
     method: options.method,
     ...(Number.isFinite(limit) ? { maxTimeMs: limit } : {}),
   })
+  if (cluster.flow.active) recordPath(cluster.flow, source, result.hops, options.method)
   host.advance(result.elapsedMs)
   if (options.verbose && parsed.ok) io.err(`*   Trying ${parsed.url.host}:${parsed.url.port}...\n`)
   let error = result.error

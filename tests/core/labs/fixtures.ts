@@ -41,6 +41,7 @@ export function contextOf(
     stepStartRevision: 0,
     commands: simulation.commandLog,
     faults: new Map(),
+    appliedFaults: [],
     ...overrides,
   }
 }

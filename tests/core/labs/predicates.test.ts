@@ -152,6 +152,55 @@ describe('labs: predicates: components and faults', () => {
     expect([state('active'), state('healed')]).toEqual([false, true])
     expect([state('active', 'other'), state('healed', 'other')]).toEqual([false, false])
   })
+
+  it('fault by kind sees every active fault, whoever applied it, the hidden ones too', () => {
+    const t = sim({ seed: 12 })
+    const pressure = { check: 'fault', kind: 'node/memory-pressure', machine: 'worker-2' }
+    expect(check(t, { ...pressure, state: 'active' })).toEqual({
+      ok: false,
+      reason: {
+        en: 'No fault node/memory-pressure on worker-2 has been applied.',
+        'pt-BR': 'Nenhuma falha node/memory-pressure em worker-2 foi aplicada.',
+      },
+    })
+    // The learner's `fault inject`, not one of the scenario's faults.
+    t.sh('fault inject node/memory-pressure worker-2')
+    expect(check(t, { ...pressure, state: 'active' }).reason.en).toBe(
+      'A fault node/memory-pressure on worker-2 is active (fault-1).',
+    )
+    expect(ok(t, { ...pressure, machine: 'worker-1', state: 'active' })).toBe(false)
+    // A challenge's hidden fault (seed 12: the kubelet on worker-1) is active too.
+    t.simulation.challenge.start()
+    const kubelet = { check: 'fault', kind: 'process/stop', component: 'kubelet', state: 'active' }
+    expect(ok(t, kubelet)).toBe(true)
+    expect(ok(t, { ...kubelet, machine: 'worker-1' })).toBe(true)
+    expect(ok(t, { ...kubelet, component: 'containerd' })).toBe(false)
+  })
+
+  it('fault by kind is healed once one was applied and none is active any more', () => {
+    const t = sim({ seed: 1 })
+    const port = { check: 'fault', kind: 'port/block', machine: 'cp-1', port: 6443 }
+    const applied = t.fault('port/block', {
+      kind: 'port',
+      machine: 'cp-1',
+      port: 6443,
+      protocol: 'TCP',
+    })
+    const seen = { appliedFaults: [applied] }
+    expect([
+      ok(t, { ...port, state: 'active' }, seen),
+      ok(t, { ...port, state: 'healed' }, seen),
+    ]).toEqual([true, false])
+    t.sh(`fault heal ${applied.id}`)
+    expect(check(t, { ...port, state: 'healed' }, seen)).toEqual({
+      ok: true,
+      reason: {
+        en: 'The fault port/block on cp-1:6443 was healed; none is active.',
+        'pt-BR': 'A falha port/block em cp-1:6443 foi corrigida; nenhuma está ativa.',
+      },
+    })
+    expect(ok(t, { ...port, port: 10250, state: 'healed' }, seen)).toBe(false)
+  })
 })
 
 describe('labs: predicates: history', () => {

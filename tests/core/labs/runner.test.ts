@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LabRunner } from '../../../core/labs/index'
+import { judgeReplay, LabRunner, replaySolution } from '../../../core/labs/index'
 import { LabSetupError } from '../../../core/labs/setup'
 import { fixtureLab, HEAD } from './fixtures'
 
@@ -186,5 +186,39 @@ steps:
     )
     expect(() => new LabRunner(broken)).toThrow(LabSetupError)
     expect(() => new LabRunner(broken)).toThrow(/kubectl get configmap missing/)
+  })
+})
+
+describe('labs: runner: faults the learner applies', () => {
+  const OWN = `${HEAD}steps:
+  - id: break
+    title: { en: Break, pt-BR: Quebre }
+    verify: { check: fault, kind: node/memory-pressure, machine: worker-2, state: active }
+    solution: [fault inject node/memory-pressure worker-2]
+  - id: repair
+    title: { en: Repair, pt-BR: Conserte }
+    verify: { check: fault, kind: node/memory-pressure, machine: worker-2, state: healed }
+    solution: [fault heal all]
+`
+
+  it('checks faults injected from the terminal or the fault menu, not only the scenario’s', () => {
+    const runner = new LabRunner(fixtureLab(OWN, ['break', 'repair']))
+    expect(runner.evaluate()!.ok).toBe(false)
+    // The fault menu sends fault/apply, as the app does.
+    runner.simulation.handle({
+      kind: 'fault/apply',
+      fault: 'node/memory-pressure',
+      target: { kind: 'machine', machine: 'worker-2' },
+    })
+    runner.check()
+    expect(runner.currentStep?.id).toBe('repair')
+    expect(runner.evaluate()!.ok).toBe(false)
+    runner.exec('fault heal all')
+    expect(runner.completed).toBe(true)
+  })
+
+  it('replays a solution that injects and heals a fault, as lab verify does', () => {
+    const replay = replaySolution(fixtureLab(OWN, ['break', 'repair']))
+    expect(judgeReplay(replay).ok).toBe(true)
   })
 })

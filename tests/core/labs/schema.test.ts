@@ -108,6 +108,49 @@ ${STEP}questions:
     ])
   })
 
+  it('checks fault predicates: a scenario fault id or a kind, with target fields that fit', () => {
+    const yaml = `${HEAD}faults:
+  - id: f
+    kind: process/stop
+    target: { kind: component, type: kubelet, machine: worker-1 }
+    onStep: one
+steps:
+  - id: one
+    title: { en: One, pt-BR: Um }
+    verify:
+      check: any
+      of:
+        - { check: fault, fault: f, kind: process/stop, state: active }
+        - { check: fault, state: active }
+        - { check: fault, fault: f, machine: worker-1, state: healed }
+        - { check: fault, kind: process/kill, state: active }
+        - { check: fault, kind: node/disk-pressure, component: kubelet, state: active }
+        - { check: fault, kind: process/stop, machine: worker-1, port: 10250, state: active }
+        - { check: fault, kind: process/stop, component: kubelet, machine: worker-1, state: active }
+    solution: [ls]
+`
+    const parsed = parseScenario('s.yaml', yaml)
+    if (parsed.ok) throw new Error('should not validate')
+    expect(parsed.problems.map((p) => [p.field, p.message])).toEqual([
+      [
+        'steps[0].verify.of[0].check',
+        'give either fault (a scenario fault id) or kind (a fault kind)',
+      ],
+      [
+        'steps[0].verify.of[1].check',
+        'give either fault (a scenario fault id) or kind (a fault kind)',
+      ],
+      ['steps[0].verify.of[2].machine', 'machine goes with kind, not with fault'],
+      ['steps[0].verify.of[3].kind', 'process/kill is not reversible: it is never active'],
+      [
+        'steps[0].verify.of[4].component',
+        'node/disk-pressure applies to a machine, not a component',
+      ],
+      ['steps[0].verify.of[5].port', 'process/stop applies to a component, not a port'],
+    ])
+    expect(parsed.problems[0]!.line).toBe(20)
+  })
+
   it('rejects a bad regular expression, field path, duration and kind', () => {
     const yaml = `${HEAD}steps:
   - id: one
