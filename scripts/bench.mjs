@@ -1,5 +1,6 @@
 // `npm run bench [-- --nodes N --pods P]`: bundles each bench/*.bench.ts with Vite (Node 20
-// cannot run TypeScript) and runs it in a fresh Node process, which prints its figures.
+// cannot run TypeScript) and runs it in a fresh Node process, which prints its figures; then the
+// renderer's benchmark in headless Chromium (scripts/bench-renderer.mjs).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,4 +34,12 @@ try {
   }
 } finally {
   rmSync(outDir, { recursive: true, force: true })
+}
+
+// The renderer's figures, unless only a cluster size was asked for.
+if (!process.argv.includes('--nodes')) {
+  const result = spawnSync(process.execPath, [resolve(root, 'scripts/bench-renderer.mjs')], {
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) process.exitCode = result.status ?? 1
 }

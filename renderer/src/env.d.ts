@@ -10,5 +10,10 @@ declare global {
       read(): Promise<{ text: string | null; notice?: 'corrupt' | 'unreadable' }>
       write(text: string): Promise<void>
     }
+    /** The Electron preload's labs folder dialog (renderer/src/client/labsFolder.ts). */
+    kubelabLabs?: {
+      chooseFolder(): Promise<unknown>
+      reloadFolder(): Promise<unknown>
+    }
   }
 }

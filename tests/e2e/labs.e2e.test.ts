@@ -94,6 +94,45 @@ describe.skipIf(!HAS_BROWSER)('e2e: guided labs', () => {
     await page.close()
   }, 180_000)
 
+  it('starts a challenge from the catalogue, and says when it is repaired and what it was', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await presetLanguage(page, 'en')
+    const errors = collectErrors(page)
+    // Seed 12 with the clock untouched (it starts paused): the first challenge stops the kubelet
+    // on worker-1 (tests/core/labs/challenge.test.ts pins the same pick).
+    await openApp(page, `${session.url}?seed=12`)
+    await openCatalogue(page)
+    await page.locator('[data-testid="challenge-card"]').waitFor()
+    await page.locator('[data-testid="challenge-start"]').click()
+    const panel = page.locator('[data-testid="challenge-panel"]')
+    await page.locator('[data-testid="challenge-panel"][data-state="running"]').waitFor()
+    expect(await panel.textContent()).toContain('Something in this cluster is broken')
+    expect(await panel.textContent()).not.toContain('kubelet')
+    // Check by keyboard: the verdict says not yet.
+    await page.locator('[data-testid="challenge-check"]').focus()
+    await page.keyboard.press('Enter')
+    await page
+      .locator('[data-testid="challenge-result"]', { hasText: 'Not repaired yet.' })
+      .waitFor()
+    // Diagnose and repair as a learner would, in the terminal.
+    await page.locator('[data-testid="terminal-panel"][data-active="true"] .xterm').click()
+    await page.keyboard.type('ssh worker-1 systemctl start kubelet')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="challenge-panel"][data-state="repaired"]').waitFor({
+      timeout: 20_000,
+    })
+    const result = page.locator('[data-testid="challenge-result"]')
+    expect(await result.textContent()).toContain('Repaired!')
+    expect(await result.textContent()).toContain(
+      'It was: kubelet on worker-1 was stopped (systemctl stop kubelet): fault process/stop.',
+    )
+    await page.screenshot({ path: join(RESULTS_DIR, 'challenge-en.png') })
+    await page.locator('[data-testid="challenge-close"]').click()
+    await page.locator('[data-testid="challenge-panel"]').waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+    await page.close()
+  }, 120_000)
+
   it('shows the catalogue and a lab in progress in Brazilian Portuguese', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
     await presetLanguage(page, 'pt-BR')

@@ -34,11 +34,28 @@ function heldClient() {
 }
 
 describe('targetOfSubject', () => {
-  it('turns why-chain subjects into components and machines, and ignores the rest', () => {
+  it('turns why-chain subjects into components, machines and Kubernetes objects', () => {
     expect(targetOfSubject('Component kubelet-worker-1')).toEqual(KUBELET_W1)
-    expect(targetOfSubject('Node worker-1')).toEqual({ object: 'Machine', name: 'worker-1' })
     expect(targetOfSubject('Machine cp-1')).toEqual({ object: 'Machine', name: 'cp-1' })
-    expect(targetOfSubject('Pod default/web-1')).toBeUndefined()
+    expect(targetOfSubject('Node worker-1')).toEqual({ object: 'Node', name: 'worker-1' })
+    expect(targetOfSubject('Pod default/web-1')).toEqual({
+      object: 'Pod',
+      namespace: 'default',
+      name: 'web-1',
+    })
+    expect(targetOfSubject('Service kube-system/kube-dns')).toEqual({
+      object: 'Service',
+      namespace: 'kube-system',
+      name: 'kube-dns',
+    })
+  })
+
+  it('ignores subjects it cannot show: other kinds, a namespaced kind without a namespace', () => {
+    expect(targetOfSubject('Namespace default')).toBeUndefined()
+    expect(targetOfSubject('Endpoints default/web')).toBeUndefined()
+    expect(targetOfSubject('Pod web-1')).toBeUndefined()
+    expect(targetOfSubject('Pod default/')).toBeUndefined()
+    expect(targetOfSubject('kubelet stopped')).toBeUndefined()
   })
 })
 

@@ -3,6 +3,7 @@
  * user's data folder (the preload's `window.kubelabProgress`, written atomically by the main
  * process); in a plain browser, localStorage. Both hand back text; the labs store parses it.
  */
+import { safeStorage } from '../util/storage'
 
 export interface StoredProgress {
   /** The saved JSON, or null when nothing was saved yet. */
@@ -19,15 +20,6 @@ export interface ProgressStorage {
 }
 
 export const PROGRESS_KEY = 'kubelab.progress'
-
-/** localStorage, or nothing where it is missing or refused (privacy modes, sandboxed frames). */
-function safeStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined
-  }
-}
 
 export function browserProgressStorage(storage = safeStorage()): ProgressStorage {
   return {

@@ -1,19 +1,12 @@
 /**
- * The system colour scheme as a ref: the app follows `prefers-color-scheme` and has no switch
- * of its own, so the canvas (which CSS cannot reach) re-styles when the system changes.
+ * The colour scheme in effect (the system's, or the learner's choice in stores/theme.ts) as a
+ * ref, so the canvases that CSS cannot reach (Cytoscape, xterm, uPlot) re-style when it changes.
  */
-import { onBeforeUnmount, ref, type Ref } from 'vue'
+import { computed, type ComputedRef } from 'vue'
+import { useThemeStore } from '../stores/theme'
 import type { ColorScheme } from '../topology/palette'
 
-const QUERY = '(prefers-color-scheme: dark)'
-
-export function useColorScheme(): Ref<ColorScheme> {
-  const media = typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : undefined
-  const scheme = ref<ColorScheme>(media?.matches ? 'dark' : 'light')
-  const update = (event: MediaQueryListEvent): void => {
-    scheme.value = event.matches ? 'dark' : 'light'
-  }
-  media?.addEventListener('change', update)
-  onBeforeUnmount(() => media?.removeEventListener('change', update))
-  return scheme
+export function useColorScheme(): ComputedRef<ColorScheme> {
+  const theme = useThemeStore()
+  return computed(() => theme.effective)
 }

@@ -2,6 +2,12 @@
  * English UI text. The source of truth for the message keys: pt-BR must have exactly these.
  * Component, port and protocol names are not here: they are Kubernetes' own words.
  */
+import { en as views } from './features/views'
+import { en as workloads } from './features/workloads'
+import { en as timeline } from './features/timeline'
+import { en as charts } from './features/charts'
+import { en as resource } from './features/resource'
+import { en as graph } from './features/graph'
 export default {
   app: {
     name: 'KubeLab',
@@ -201,6 +207,43 @@ export default {
     },
     dismiss: 'Dismiss',
     failed: 'The lab did not respond: {message}',
+    fromFolder: 'From {folder}',
+    challenge: {
+      title: 'Challenge',
+      intro:
+        'Something breaks at random in the cluster you have open, and nobody says what. Find it and repair it, as you would on a real cluster.',
+      start: 'Start a challenge',
+      startHint: 'Breaks something at random in the cluster that is open now',
+      panel: 'Challenge on',
+      on: 'Something in this cluster is broken. Find it and repair it: look at the topology, the events and the logs, and use the terminal.',
+      live: 'It is checked by itself after every command and as time passes.',
+      check: 'Check now',
+      notYet: 'Not repaired yet.',
+      giveUp: 'Give up and reveal',
+      repaired: 'Repaired! Well done.',
+      itWas: 'It was: {what}',
+      revealed: 'You gave up. The fault was healed for you.',
+      close: 'Close',
+      another: 'Start another',
+      failed: 'The challenge did not respond: {message}',
+    },
+    folder: {
+      title: 'Your own labs',
+      intro:
+        'Load labs you wrote from a folder: one lab (a folder with its scenario.yaml and steps) or a folder with one lab per subfolder.',
+      open: 'Open labs folder…',
+      openHint: 'Choose a folder on this computer to load labs from',
+      reload: 'Reload',
+      reloadHint: 'Read the folder again, with your latest changes',
+      loaded:
+        'No lab was loaded from {folder}. | Loaded 1 lab from {folder}. | Loaded {n} labs from {folder}.',
+      empty:
+        'No lab found in {folder}: choose a folder with a scenario.yaml, or with one lab per subfolder.',
+      someProblems: 'Some of its files have problems: see the list below.',
+      tooLarge:
+        '{folder} holds too much to load ({detail}): at most 1000 files of 256 KB each, 8 MB in all.',
+      unreadable: '{folder} could not be read: {detail}',
+    },
   },
   terminal: {
     region: 'Terminal and manifest editor',
@@ -277,4 +320,10 @@ export default {
       at: 'at {time}',
     },
   },
+  views,
+  workloads,
+  timeline,
+  charts,
+  resource,
+  graph,
 }

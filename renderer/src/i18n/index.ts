@@ -7,6 +7,7 @@ import { createI18n } from 'vue-i18n'
 import type { Language } from '../../../core/protocol'
 import en from './en'
 import ptBR from './pt-BR'
+import { safeStorage } from '../util/storage'
 
 export type MessageSchema = typeof en
 
@@ -44,13 +45,4 @@ export function createAppI18n(language: Language = initialLanguage()) {
     mirror(locale)
   })
   return i18n
-}
-
-/** localStorage, or nothing where it is missing or refused (privacy modes, sandboxed frames). */
-function safeStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined
-  }
 }

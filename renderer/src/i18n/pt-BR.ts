@@ -2,6 +2,12 @@
  * Textos da interface em português do Brasil. Mesmas chaves de en.ts (um teste confere).
  * "Control plane" e "worker" ficam como a comunidade brasileira fala no dia a dia.
  */
+import { ptBR as views } from './features/views'
+import { ptBR as workloads } from './features/workloads'
+import { ptBR as timeline } from './features/timeline'
+import { ptBR as charts } from './features/charts'
+import { ptBR as resource } from './features/resource'
+import { ptBR as graph } from './features/graph'
 import type en from './en'
 
 const ptBR: typeof en = {
@@ -205,6 +211,43 @@ const ptBR: typeof en = {
     },
     dismiss: 'Dispensar',
     failed: 'O lab não respondeu: {message}',
+    fromFolder: 'Da pasta {folder}',
+    challenge: {
+      title: 'Desafio',
+      intro:
+        'Alguma coisa quebra ao acaso no cluster que está aberto, e ninguém diz o quê. Descubra o que foi e conserte, como faria num cluster de verdade.',
+      start: 'Começar um desafio',
+      startHint: 'Quebra alguma coisa ao acaso no cluster que está aberto agora',
+      panel: 'Desafio em andamento',
+      on: 'Tem alguma coisa quebrada neste cluster. Descubra o que é e conserte: olhe a topologia, os eventos e os logs, e use o terminal.',
+      live: 'A verificação roda sozinha depois de cada comando e conforme o tempo passa.',
+      check: 'Verificar agora',
+      notYet: 'Ainda não foi consertado.',
+      giveUp: 'Desistir e ver o que era',
+      repaired: 'Consertado! Mandou bem.',
+      itWas: 'Era: {what}',
+      revealed: 'Você desistiu. A falha foi corrigida para você.',
+      close: 'Fechar',
+      another: 'Começar outro',
+      failed: 'O desafio não respondeu: {message}',
+    },
+    folder: {
+      title: 'Seus próprios labs',
+      intro:
+        'Carregue labs que você escreveu a partir de uma pasta: um lab (uma pasta com o scenario.yaml e os passos) ou uma pasta com um lab em cada subpasta.',
+      open: 'Abrir pasta de labs…',
+      openHint: 'Escolha uma pasta deste computador para carregar labs',
+      reload: 'Recarregar',
+      reloadHint: 'Ler a pasta de novo, com suas últimas mudanças',
+      loaded:
+        'Nenhum lab foi carregado de {folder}. | 1 lab carregado de {folder}. | {n} labs carregados de {folder}.',
+      empty:
+        'Nenhum lab encontrado em {folder}: escolha uma pasta com um scenario.yaml, ou com um lab em cada subpasta.',
+      someProblems: 'Alguns arquivos dela têm problemas: veja a lista abaixo.',
+      tooLarge:
+        '{folder} tem coisa demais para carregar ({detail}): no máximo 1000 arquivos de 256 KB cada, 8 MB no total.',
+      unreadable: 'Não deu para ler {folder}: {detail}',
+    },
   },
   terminal: {
     region: 'Terminal e editor de manifestos',
@@ -281,6 +324,12 @@ const ptBR: typeof en = {
       at: 'às {time}',
     },
   },
+  views,
+  workloads,
+  timeline,
+  charts,
+  resource,
+  graph,
 }
 
 export default ptBR

@@ -8,12 +8,16 @@ import { ref, shallowRef } from 'vue'
 import type { ClientPort, SimulationInfo } from '../../../core/protocol'
 import { createSimulationClient, type SimulationClient } from '../client/simulationClient'
 import { openTransport } from '../client/transport'
+import { useChartsStore } from './charts'
 import { useClockStore } from './clock'
 import { useClusterStore, type FrameScheduler } from './cluster'
 import { useFaultsStore } from './faults'
+import { useFlowStore } from './flow'
 import { useInspectorStore } from './inspector'
+import { useKubeStore } from './kube'
 import { useLabsStore } from './labs'
 import { useTerminalStore } from './terminal'
+import { useTimelineStore } from './timeline'
 import { useTimeControlStore } from './timeControl'
 import { useTraceStore } from './trace'
 
@@ -56,9 +60,19 @@ export const useConnectionStore = defineStore('connection', () => {
     )
     stops.push(useTerminalStore().connect(mine))
     stops.push(useTraceStore().connect(mine))
+    stops.push(useFlowStore().connect(mine))
     stops.push(useTimeControlStore().connect(mine))
     stops.push(useLabsStore().connect(mine))
     stops.push(useInspectorStore().connect(mine))
+    stops.push(useTimelineStore().connect(mine))
+    stops.push(useChartsStore().connect(mine))
+    // The Kubernetes objects feed the views; the lab starts without them, as without faults.
+    void useKubeStore()
+      .connect(mine, options)
+      .then(
+        (stop) => (client === mine ? stops.push(stop) : stop()),
+        () => {},
+      )
     // Faults are not needed to start the lab: a failure shows in the faults panel, not here.
     void useFaultsStore()
       .connect(mine)

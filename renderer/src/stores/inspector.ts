@@ -12,24 +12,68 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Inspection } from '../../../core/protocol'
+import type { Inspection, ResourceInspection, SummaryKind } from '../../../core/protocol'
 import type { SimulationClient } from '../client/simulationClient'
 
-/** What can be inspected: a component by its name ("kubelet-worker-1") or a machine. */
-export interface InspectTarget {
-  object: 'Component' | 'Machine'
-  name: string
+/**
+ * What can be inspected: a component by its name ("kubelet-worker-1"), a machine, or a
+ * Kubernetes object (a Pod, Node, Service… with its namespace when it has one).
+ */
+export type InspectTarget =
+  | { object: 'Component' | 'Machine'; name: string }
+  | { object: SummaryKind; namespace?: string; name: string }
+
+/** True for a Kubernetes object (inspect/resource), false for a drawn component or machine. */
+export function isResourceTarget(
+  target: InspectTarget,
+): target is { object: SummaryKind; namespace?: string; name: string } {
+  return target.object !== 'Component' && target.object !== 'Machine'
 }
 
-/** The element a why-chain subject names, if the inspector can show it. */
+/** True when both name the same element (a Kubernetes object also by its namespace). */
+export function sameTarget(a: InspectTarget | null, b: InspectTarget): boolean {
+  return (
+    a !== null &&
+    a.object === b.object &&
+    a.name === b.name &&
+    (isResourceTarget(a) ? a.namespace : undefined) ===
+      (isResourceTarget(b) ? b.namespace : undefined)
+  )
+}
+
+const NAMESPACED: ReadonlySet<string> = new Set([
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'Service',
+  'EndpointSlice',
+])
+
+/**
+ * The element a why-chain subject names, if the inspector can show it: "Component <name>",
+ * "Machine <name>", "Node <name>" (the Node object) and "<Kind> <namespace>/<name>" for the
+ * namespaced kinds the simulation summarises ("Pod default/web-1", "Service default/web").
+ */
 export function targetOfSubject(subject: string): InspectTarget | undefined {
-  const match = /^(Component|Node|Machine) (\S+)$/.exec(subject)
+  const match = /^(\w+) (\S+)$/.exec(subject)
   if (match === null) return undefined
-  return { object: match[1] === 'Component' ? 'Component' : 'Machine', name: match[2]! }
+  const kind = match[1]!
+  const name = match[2]!
+  if (kind === 'Component' || kind === 'Machine') return { object: kind, name }
+  if (kind === 'Node') return { object: 'Node', name }
+  const slash = name.indexOf('/')
+  if (!NAMESPACED.has(kind) || slash <= 0 || slash === name.length - 1) return undefined
+  return {
+    object: kind as SummaryKind,
+    namespace: name.slice(0, slash),
+    name: name.slice(slash + 1),
+  }
 }
 
 const REFRESHING_EVENTS: ReadonlySet<string> = new Set([
   'world/changed',
+  'kube/changed',
   'clock/ticked',
   'fault/applied',
   'fault/healed',
@@ -41,6 +85,8 @@ const messageOf = (error: unknown): string =>
 export const useInspectorStore = defineStore('inspector', () => {
   const target = shallowRef<InspectTarget | null>(null)
   const inspection = shallowRef<Inspection | null>(null)
+  /** The inspection of a Kubernetes object, when one is selected. */
+  const resource = shallowRef<ResourceInspection | null>(null)
   const error = ref('')
   // Not state: the live channel and the bookkeeping of invariants 1 and 2.
   let client: SimulationClient | null = null
@@ -68,11 +114,11 @@ export const useInspectorStore = defineStore('inspector', () => {
 
   /** Selects an element and loads its inspection; selecting it again refreshes it. */
   function select(next: InspectTarget): Promise<void> {
-    const current = target.value
-    if (current?.object !== next.object || current.name !== next.name) {
+    if (!sameTarget(target.value, next)) {
       selection++
-      target.value = { object: next.object, name: next.name }
+      target.value = { ...next }
       inspection.value = null
+      resource.value = null
       error.value = ''
     }
     return refresh()
@@ -82,6 +128,7 @@ export const useInspectorStore = defineStore('inspector', () => {
     selection++
     target.value = null
     inspection.value = null
+    resource.value = null
     error.value = ''
   }
 
@@ -103,10 +150,18 @@ export const useInspectorStore = defineStore('inspector', () => {
         const mine = selection
         if (wanted === null || client === null) return
         try {
-          const result = await client.request({ kind: 'inspect/object', ...wanted })
-          if (mine === selection) {
-            inspection.value = result
-            error.value = ''
+          if (isResourceTarget(wanted)) {
+            const result = await client.request({ kind: 'inspect/resource', ...wanted })
+            if (mine === selection) {
+              resource.value = result
+              error.value = ''
+            }
+          } else {
+            const result = await client.request({ kind: 'inspect/object', ...wanted })
+            if (mine === selection) {
+              inspection.value = result
+              error.value = ''
+            }
           }
         } catch (failure) {
           if (mine === selection) error.value = messageOf(failure)
@@ -118,5 +173,5 @@ export const useInspectorStore = defineStore('inspector', () => {
     }
   }
 
-  return { target, inspection, error, connect, select, close, refresh }
+  return { target, inspection, resource, error, connect, select, close, refresh }
 })

@@ -8,12 +8,29 @@
  *    document is set aside, never overwritten silently, and `notice` says so.
  * 3. Starting, resetting and leaving a lab replace the simulation; the other stores follow the
  *    `simulation/replaced` event on their own.
+ * 4. Labs from a folder the learner chose are sent to the host with `lab/load`, read by the
+ *    desktop app's dialog or the page's folder input; the catalogue is then listed again. The
+ *    desktop app loads the folder chosen last again when it connects.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { LabProgressDocument, LabSummary, LabView, Localized } from '../../../core/protocol'
+import type {
+  LabFolderFile,
+  LabProgressDocument,
+  LabSummary,
+  LabView,
+  Localized,
+} from '../../../core/protocol'
+import {
+  labsFolderBridge,
+  readPickedFiles,
+  type FolderRead,
+  type LabsFolderBridge,
+  type PickedFile,
+} from '../client/labsFolder'
 import type { SimulationClient } from '../client/simulationClient'
 import { openProgressStorage, type ProgressStorage } from '../client/progressStorage'
+import { useChallengeStore } from './challenge'
 import { useTerminalStore } from './terminal'
 
 /** Why saved progress was not used: the labs panel shows it in the learner's language. */
@@ -39,6 +56,11 @@ export function parseSaved(text: string): LabProgressDocument | null {
   }
 }
 
+/** What the last labs folder gave: how many labs, or why none could be loaded. */
+export type FolderState =
+  | { kind: 'loaded'; folder: string; count: number; problems: number }
+  | { kind: 'tooLarge' | 'unreadable'; folder: string; detail: string }
+
 export interface LabProgressSummary {
   done: number
   total: number
@@ -53,10 +75,14 @@ export const useLabsStore = defineStore('labs', () => {
   const notice = shallowRef<ProgressNotice | null>(null)
   const pending = ref(0)
   const error = ref('')
-  const active = computed(() => view.value !== null)
-  // Not state: the live channel and where progress is kept.
+  const folder = shallowRef<FolderState | null>(null)
+  const challenge = useChallengeStore()
+  /** True while the side panel has a lab or a challenge to show. */
+  const active = computed(() => view.value !== null || challenge.shown)
+  // Not state: the live channel, where progress is kept and the desktop app's folder dialog.
   let client: SimulationClient | null = null
   let storage: ProgressStorage = openProgressStorage()
+  let folderBridge: LabsFolderBridge | undefined = labsFolderBridge()
   let loaded: Promise<void> | null = null
 
   /** Follows `lab/changed` and lists the labs; returns a function that stops. */
@@ -65,18 +91,92 @@ export const useLabsStore = defineStore('labs', () => {
     const stop = connected.onEvent((event) => {
       if (event.kind === 'lab/changed' && client === connected) show(event.view)
     })
-    void connected.request({ kind: 'lab/list' }).then(
+    const stopChallenge = challenge.connect(connected)
+    void list(connected).then(() => {
+      // The desktop app's folder chosen last comes back (invariant 4).
+      if (client === connected && folderBridge !== undefined) void reloadFolder()
+    })
+    return () => {
+      stop()
+      stopChallenge()
+      if (client === connected) client = null
+    }
+  }
+
+  function list(connected: SimulationClient): Promise<void> {
+    return connected.request({ kind: 'lab/list' }).then(
       (listed) => {
         if (client !== connected) return
         catalogue.value = listed.labs
         problems.value = listed.problems
       },
-      (failure: unknown) => (error.value = messageOf(failure)),
+      (failure: unknown) => void (error.value = messageOf(failure)),
     )
-    return () => {
-      stop()
-      if (client === connected) client = null
+  }
+
+  /** The desktop app's folder dialog; tests pass a stand-in, or undefined for a browser. */
+  function useFolderBridge(next: LabsFolderBridge | undefined): void {
+    folderBridge = next
+  }
+
+  /** True in the desktop app, where the main process shows a folder dialog. */
+  const hasFolderDialog = (): boolean => folderBridge !== undefined
+
+  /** Sends a folder's lab files to the host and lists the catalogue again (invariant 4). */
+  async function loadFolder(read: FolderRead | null): Promise<boolean> {
+    if (read === null) return false
+    if (!read.ok) {
+      folder.value = { kind: read.reason, folder: read.folder, detail: read.detail }
+      return false
     }
+    const c = client
+    if (c === null) {
+      error.value = 'not connected'
+      return false
+    }
+    return sendFolder(c, read.folder, read.files)
+  }
+
+  async function sendFolder(
+    c: SimulationClient,
+    name: string,
+    files: LabFolderFile[],
+  ): Promise<boolean> {
+    pending.value++
+    error.value = ''
+    try {
+      const result = await c.request({ kind: 'lab/load', folder: name, files })
+      folder.value = {
+        kind: 'loaded',
+        folder: name,
+        count: result.labs.length,
+        problems: result.problems.length,
+      }
+      await list(c)
+      return true
+    } catch (failure) {
+      error.value = messageOf(failure)
+      return false
+    } finally {
+      pending.value--
+    }
+  }
+
+  /** Desktop app: the dialog, then the folder chosen. */
+  async function chooseFolder(): Promise<boolean> {
+    if (folderBridge === undefined) return false
+    return loadFolder(await folderBridge.chooseFolder().catch(() => null))
+  }
+
+  /** Desktop app: the folder chosen last, read again (an author's edits). */
+  async function reloadFolder(): Promise<boolean> {
+    if (folderBridge === undefined) return false
+    return loadFolder(await folderBridge.reloadFolder().catch(() => null))
+  }
+
+  /** Browser: the files of a folder picked with `<input webkitdirectory>`. */
+  async function loadPickedFiles(files: ArrayLike<PickedFile>): Promise<boolean> {
+    return loadFolder(await readPickedFiles(files))
   }
 
   /** Where progress is kept; tests pass an in-memory one. Reading starts over. */
@@ -177,8 +277,14 @@ export const useLabsStore = defineStore('labs', () => {
     pending,
     error,
     active,
+    folder,
     connect,
     useStorage,
+    useFolderBridge,
+    hasFolderDialog,
+    chooseFolder,
+    reloadFolder,
+    loadPickedFiles,
     load,
     start,
     check,

@@ -17,6 +17,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { SimulationClient } from '../client/simulationClient'
 import { useClockStore } from './clock'
+import { safeStorage } from '../util/storage'
 
 export const SPEEDS = [1, 2, 10, 60, 300] as const
 export type Speed = (typeof SPEEDS)[number]
@@ -34,15 +35,6 @@ export interface WallClock {
 }
 
 export const SHORTCUTS_STORAGE_KEY = 'kubelab.timeShortcuts'
-
-/** localStorage, or nothing where it is missing or refused (privacy modes, sandboxed frames). */
-function safeStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined
-  }
-}
 
 export const realWallClock: WallClock = {
   now: () => performance.now(),

@@ -4,13 +4,23 @@
  *
  * Machines become compound nodes, components their children, links edges between components.
  * A link whose ends are missing (an object in flight) is left out rather than breaking the graph.
+ * Given the Kubernetes objects too (`graph`), pods, Services, NodePorts and the laptop join them
+ * (kubeElements.ts), and their edges are routed with the links.
  */
 import type { ElementDefinition } from 'cytoscape'
 import type { Component, Link, Machine, WorldObject } from '../../../core/protocol'
 import { componentFamily } from './families'
 import { compareNames } from '../util/compareNames'
-import { labelSide, layoutWorld, MACHINE_LABEL_HEIGHT } from './layout'
-import { componentLabel, linkLabel, machineLabel, type TopologyText } from './labels'
+import { labelSide, layoutWorld, MACHINE_LABEL_HEIGHT, type TopologyLayout } from './layout'
+import { badgeCount } from './clientElements'
+import { kubeElements, type EdgeSpec, type GraphInput, type KubePart } from './kubeElements'
+import {
+  componentLabel,
+  linkLabel,
+  machineLabel,
+  type NodeReady,
+  type TopologyText,
+} from './labels'
 import { unitNormal, type Point } from './geometry'
 import { routeEdges, type Obstacle, type Route, type RouteRequest } from './routing'
 
@@ -48,11 +58,58 @@ export function splitWorld(objects: Iterable<WorldObject>): WorldParts {
 export function toElements(
   objects: Iterable<WorldObject>,
   text: TopologyText,
+  graph?: GraphInput,
 ): ElementDefinition[] {
+  return toScene(objects, text, graph).elements
+}
+
+/**
+ * What a drawing was made from: enough to redraw only the Kubernetes part (pods change far more
+ * often than machines, components and links) with `kubeUpdate`.
+ */
+export interface Scene {
+  elements: ElementDefinition[]
+  machines: Machine[]
+  placed: Component[]
+  layout: TopologyLayout
+  /** The Kubernetes part's element ids and edge labels: if they are the same, nothing moves. */
+  kubeShape: string
+  /** The Nodes' Ready conditions the machines' labels say (a change redraws it all). */
+  readiness: string
+}
+
+/** The nodes of the Kubernetes part, if its shape is still the scene's (else: redraw it all). */
+export function kubeUpdate(scene: Scene, graph: GraphInput): ElementDefinition[] | undefined {
+  if (readinessKey(readinessOf(graph)) !== scene.readiness) return undefined
+  const kube = kubeElements(scene.machines, scene.placed, scene.layout, graph)
+  return shapeOf(kube) === scene.kubeShape ? kube.nodes : undefined
+}
+
+function readinessOf(graph: GraphInput | undefined): Map<string, NodeReady> {
+  return new Map((graph?.nodes ?? []).map((n) => [n.name, n.ready]))
+}
+
+function readinessKey(readiness: Map<string, NodeReady>): string {
+  return [...readiness].map(([name, ready]) => `${name}=${ready}`).join(';')
+}
+
+function shapeOf(kube: KubePart | undefined): string {
+  if (kube === undefined) return ''
+  const nodes = kube.nodes.map((n) => `${n.data.id}@${n.position?.x},${n.position?.y}`)
+  return [...nodes, ...kube.edges.map((e) => `${e.id}:${e.label}`)].join('\n')
+}
+
+export function toScene(
+  objects: Iterable<WorldObject>,
+  text: TopologyText,
+  graph?: GraphInput,
+): Scene {
   const { machines, components, links } = splitWorld(objects)
+  const readiness = readinessOf(graph)
   const machineNames = new Set(machines.map((m) => m.metadata.name))
   const placed = components.filter((c) => machineNames.has(c.spec.machine))
-  const layout = layoutWorld(machines, placed)
+  const extras = graph && { nodePorts: badgeCount(machines, graph.services) }
+  const layout = layoutWorld(machines, placed, extras)
   const elements: ElementDefinition[] = machines.map((m) => ({
     group: 'nodes',
     data: {
@@ -60,7 +117,8 @@ export function toElements(
       kind: 'machine',
       role: m.spec.role,
       power: m.status.power,
-      label: machineLabel(m, text),
+      ready: readiness.get(m.metadata.name) ?? 'True',
+      label: machineLabel(m, text, readiness.get(m.metadata.name)),
     },
   }))
   for (const c of placed) {
@@ -78,63 +136,89 @@ export function toElements(
       position: { x: box.x, y: box.y },
     })
   }
-  const drawn = links.filter(
-    (l) => layout.components.has(l.spec.from) && layout.components.has(l.spec.to),
-  )
-  const machineOf = new Map(placed.map((c) => [c.metadata.name, c.spec.machine]))
+  const kube = graph && kubeElements(machines, placed, layout, graph)
+  if (kube !== undefined) elements.push(...kube.nodes)
+  const edges = [...linkSpecs(links, placed, layout), ...(kube?.edges ?? [])]
   const routes = cachedRoutes(
-    drawn.map((l): RouteRequest => ({
-      id: l.metadata.name,
+    edges.map((e): RouteRequest => ({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      fromArea: e.fromArea,
+      toArea: e.toArea,
+      source: e.sourceBox,
+      target: e.targetBox,
+      label: labelSize(e.label, EDGE_FONT_SIZE),
+    })),
+    [...obstacles(machines, layout, text, readiness), ...(kube?.obstacles ?? [])],
+    [...layout.machines].map(([id, box]) => ({ id, box })),
+  )
+  for (const e of edges) elements.push(edgeElement(e, routes.get(e.id)!))
+  return {
+    elements,
+    machines,
+    placed,
+    layout,
+    kubeShape: shapeOf(kube),
+    readiness: readinessKey(readiness),
+  }
+}
+
+/** The world's links whose two components are drawn. */
+function linkSpecs(links: Link[], placed: Component[], layout: TopologyLayout): EdgeSpec[] {
+  const machineOf = new Map(placed.map((c) => [c.metadata.name, c.spec.machine]))
+  return links
+    .filter((l) => layout.components.has(l.spec.from) && layout.components.has(l.spec.to))
+    .map((l) => ({
+      id: linkId(l.metadata.name),
+      source: componentId(l.spec.from),
+      target: componentId(l.spec.to),
+      sourceBox: layout.components.get(l.spec.from)!,
+      targetBox: layout.components.get(l.spec.to)!,
       from: l.spec.from,
       to: l.spec.to,
       fromArea: machineOf.get(l.spec.from),
       toArea: machineOf.get(l.spec.to),
-      source: layout.components.get(l.spec.from)!,
-      target: layout.components.get(l.spec.to)!,
-      label: labelSize(linkLabel(l), EDGE_FONT_SIZE),
-    })),
-    obstacles(machines, layout, text),
-    [...layout.machines].map(([id, box]) => ({ id, box })),
-  )
-  for (const l of drawn) {
-    const route = routes.get(l.metadata.name)!
-    const segments = segmentStyle(
-      layout.components.get(l.spec.from)!,
-      layout.components.get(l.spec.to)!,
-      route.waypoints,
-    )
-    elements.push({
-      group: 'edges',
-      data: {
-        id: linkId(l.metadata.name),
-        source: componentId(l.spec.from),
-        target: componentId(l.spec.to),
-        kind: 'link',
-        mutual: l.spec.mutual,
-        label: linkLabel(l),
-        ...segments,
-        labelDx: route.labelOffset.x,
-        labelDy: route.labelOffset.y,
-      },
-      classes: [
-        l.spec.mutual ? 'mutual' : 'directed',
-        route.waypoints.length ? 'routed' : 'straight',
-      ],
-    })
+      label: linkLabel(l),
+      kind: 'link',
+      mutual: l.spec.mutual,
+    }))
+}
+
+function edgeElement(e: EdgeSpec, route: Route): ElementDefinition {
+  const segments = segmentStyle(e.sourceBox, e.targetBox, route.waypoints)
+  return {
+    group: 'edges',
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      kind: e.kind,
+      mutual: e.mutual,
+      label: e.label,
+      ...segments,
+      labelDx: route.labelOffset.x,
+      labelDy: route.labelOffset.y,
+    },
+    classes: [
+      e.mutual ? 'mutual' : 'directed',
+      route.waypoints.length ? 'routed' : 'straight',
+      ...(e.kind === 'client' ? ['client'] : []),
+    ],
   }
-  return elements
 }
 
 /** Components, and each machine's label above its box, are what edges must keep clear of. */
 function obstacles(
   machines: Machine[],
-  layout: ReturnType<typeof layoutWorld>,
+  layout: TopologyLayout,
   text: TopologyText,
+  readiness: Map<string, NodeReady>,
 ): Obstacle[] {
   const list: Obstacle[] = [...layout.components].map(([id, box]) => ({ id, box }))
   for (const m of machines) {
     const box = layout.machines.get(m.metadata.name)!
-    const size = labelSize(machineLabel(m, text), MACHINE_FONT_SIZE)
+    const size = labelSize(machineLabel(m, text, readiness.get(m.metadata.name)), MACHINE_FONT_SIZE)
     const sign = labelSide(m.spec.role) === 'top' ? -1 : 1
     list.push({
       id: machineId(m.metadata.name),

@@ -89,3 +89,23 @@ export function alongPolyline(points: Point[], fraction: number): Point {
   }
   return points[0]!
 }
+
+/** The edges of the smallest box holding all of `boxes`. */
+export interface Bounds {
+  left: number
+  right: number
+  top: number
+  bottom: number
+}
+
+export function boundsOf(boxes: Box[]): Bounds {
+  let bounds = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity }
+  for (const b of boxes)
+    bounds = {
+      left: Math.min(bounds.left, b.x - b.w / 2),
+      right: Math.max(bounds.right, b.x + b.w / 2),
+      top: Math.min(bounds.top, b.y - b.h / 2),
+      bottom: Math.max(bounds.bottom, b.y + b.h / 2),
+    }
+  return boxes.length === 0 ? { left: 0, right: 0, top: 0, bottom: 0 } : bounds
+}

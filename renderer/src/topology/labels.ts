@@ -15,9 +15,17 @@ export interface TopologyText {
   poweredOff: string
 }
 
-export function machineLabel(machine: Machine, text: TopologyText): string {
+/** A Node's Ready condition, as the kube store summarizes it. */
+export type NodeReady = 'True' | 'False' | 'Unknown'
+
+/**
+ * "worker-1 · worker · 192.168.56.21", plus what is wrong: powered off, or the Node not Ready
+ * (kubectl's own word, NotReady, in every language: it is what `kubectl get nodes` prints).
+ */
+export function machineLabel(machine: Machine, text: TopologyText, ready?: NodeReady): string {
   const parts = [machine.metadata.name, text.role[machine.spec.role], machine.spec.internalIP]
   if (machine.status.power === 'Off') parts.push(text.poweredOff)
+  else if (ready !== undefined && ready !== 'True') parts.push('⚠ NotReady')
   return parts.join(' · ')
 }
 

@@ -12,10 +12,14 @@
  * 4. A control plane's label sits above it, a worker's below it: on the side away from the
  *    connections between the rows, so that no edge has to cross a label.
  * 5. Machines and components are ordered by name (numeric-aware), never by arrival order.
+ * 6. With Kubernetes objects drawn (`extras`), every machine also holds a pod tray and a strip
+ *    of NodePort badges (see podLayout.ts), on its label's side: under a worker's components,
+ *    above a control plane's. A tray's size never depends on its pods: pods move nothing.
  */
 import type { Component, ComponentType, Machine, MachineRole } from '../../../core/protocol'
 import { compareNames } from '../util/compareNames'
 import type { Box } from './geometry'
+import { STRIP_GAP, stripHeight, TRAY_GAP, trayHeight } from './podLayout'
 
 export const COMPONENT_WIDTH = 184
 export const COMPONENT_HEIGHT = 64
@@ -25,9 +29,9 @@ export const MACHINE_PADDING = 18
 export const MACHINE_LABEL_HEIGHT = 24
 const COLUMN_STEP = COMPONENT_WIDTH + 96
 const ROW_STEP = COMPONENT_HEIGHT + 44
-const MACHINE_GAP_X = 96
+export const MACHINE_GAP_X = 96
 /** Vertical room between machine rows: the long edges and their labels run there. */
-const MACHINE_GAP_Y = 180
+export const MACHINE_GAP_Y = 180
 const WORKERS_PER_ROW = 4
 
 type Cell = readonly [column: number, row: number]
@@ -78,17 +82,35 @@ export interface TopologyLayout {
   machines: Map<string, Box>
   /** Each component's box, keyed by component name. */
   components: Map<string, Box>
+  /** Each machine's pod tray, when pods are drawn. */
+  trays: Map<string, Box>
+  /** The top of each machine's first row of NodePort badges, when pods are drawn. */
+  strips: Map<string, number>
 }
 
-export function layoutWorld(machines: Machine[], components: Component[]): TopologyLayout {
+/** What else machines hold besides components: a pod tray, and this many NodePort badges. */
+export interface MachineExtras {
+  nodePorts: number
+}
+
+export function layoutWorld(
+  machines: Machine[],
+  components: Component[],
+  extras?: MachineExtras,
+): TopologyLayout {
   const sorted = [...machines].sort((a, b) => compareNames(a.metadata.name, b.metadata.name))
   const cells = new Map<string, Map<string, Cell>>()
   for (const m of sorted) cells.set(m.metadata.name, assignCells(m, components))
   const rows = machineRows(sorted)
-  const layout: TopologyLayout = { machines: new Map(), components: new Map() }
+  const layout: TopologyLayout = {
+    machines: new Map(),
+    components: new Map(),
+    trays: new Map(),
+    strips: new Map(),
+  }
   let top = 0
   for (const row of rows) {
-    const sizes = row.map((m) => machineSize(m, cells.get(m.metadata.name)!))
+    const sizes = row.map((m) => machineSize(m, cells.get(m.metadata.name)!, extras))
     const width = sizes.reduce((sum, s) => sum + s.w, 0) + MACHINE_GAP_X * (row.length - 1)
     const height = Math.max(...sizes.map((s) => s.h))
     let left = -width / 2
@@ -97,7 +119,10 @@ export function layoutWorld(machines: Machine[], components: Component[]): Topol
       const box = { x: left + size.w / 2, y: top + size.h / 2, w: size.w, h: size.h }
       layout.machines.set(m.metadata.name, box)
       const mirrored = m.spec.role === 'worker' && i % 2 === 1
-      placeComponents(box, cells.get(m.metadata.name)!, mirrored, layout.components)
+      const extra = size.h - size.componentsHeight - 2 * MACHINE_PADDING
+      const offset = labelSide(m.spec.role) === 'top' ? extra : 0
+      placeComponents(box, cells.get(m.metadata.name)!, mirrored, offset, layout.components)
+      if (extras !== undefined) placeExtras(m, box, size.componentsHeight, extras, layout)
       left += size.w + MACHINE_GAP_X
     })
     top += height + MACHINE_GAP_Y
@@ -144,7 +169,11 @@ function assignCells(machine: Machine, components: Component[]): Map<string, Cel
   return cells
 }
 
-function machineSize(machine: Machine, cells: Map<string, Cell>): { w: number; h: number } {
+function machineSize(
+  machine: Machine,
+  cells: Map<string, Cell>,
+  extras: MachineExtras | undefined,
+): { w: number; h: number; componentsHeight: number } {
   const grid = GRIDS[machine.spec.role]
   let columns = grid.columns
   let rows = grid.rows
@@ -152,20 +181,54 @@ function machineSize(machine: Machine, cells: Map<string, Cell>): { w: number; h
     columns = Math.max(columns, column + 1)
     rows = Math.max(rows, row + 1)
   }
+  const inner = (columns - 1) * COLUMN_STEP + COMPONENT_WIDTH
+  const componentsHeight = (rows - 1) * ROW_STEP + COMPONENT_HEIGHT
+  // The tray and the badges, beside the components.
+  const extra =
+    extras === undefined ? 0 : TRAY_GAP + trayHeight(inner) + stripHeight(inner, extras.nodePorts)
   return {
-    w: (columns - 1) * COLUMN_STEP + COMPONENT_WIDTH + 2 * MACHINE_PADDING,
-    h: (rows - 1) * ROW_STEP + COMPONENT_HEIGHT + 2 * MACHINE_PADDING,
+    w: inner + 2 * MACHINE_PADDING,
+    h: componentsHeight + extra + 2 * MACHINE_PADDING,
+    componentsHeight,
   }
 }
 
+/**
+ * A worker's pod tray under its components and its badges under the tray; a control plane's
+ * badges at the top, then its tray, then its components.
+ */
+function placeExtras(
+  machine: Machine,
+  box: Box,
+  componentsHeight: number,
+  extras: MachineExtras,
+  out: TopologyLayout,
+): void {
+  const name = machine.metadata.name
+  const w = box.w - 2 * MACHINE_PADDING
+  const h = trayHeight(w)
+  const inner = box.y - box.h / 2 + MACHINE_PADDING
+  if (labelSide(machine.spec.role) === 'top') {
+    const trayTop = inner + stripHeight(w, extras.nodePorts)
+    out.trays.set(name, { x: box.x, y: trayTop + h / 2, w, h })
+    out.strips.set(name, inner)
+    return
+  }
+  const trayTop = inner + componentsHeight + TRAY_GAP
+  out.trays.set(name, { x: box.x, y: trayTop + h / 2, w, h })
+  out.strips.set(name, trayTop + h + STRIP_GAP)
+}
+
+/** `offset`: room above the components (a control plane's tray and badges). */
 function placeComponents(
   machine: Box,
   cells: Map<string, Cell>,
   mirrored: boolean,
+  offset: number,
   out: Map<string, Box>,
 ): void {
   const left = machine.x - machine.w / 2 + MACHINE_PADDING
-  const top = machine.y - machine.h / 2 + MACHINE_PADDING
+  const top = machine.y - machine.h / 2 + MACHINE_PADDING + offset
   const columns = Math.round((machine.w - 2 * MACHINE_PADDING - COMPONENT_WIDTH) / COLUMN_STEP) + 1
   for (const [name, [cell, row]] of cells) {
     const column = mirrored ? columns - 1 - cell : cell

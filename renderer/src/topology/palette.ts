@@ -6,6 +6,7 @@
  * so colour is never the only cue.
  */
 import type { ComponentFamily } from './families'
+import type { PodTone } from './pods'
 
 export type ColorScheme = 'light' | 'dark'
 
@@ -26,6 +27,15 @@ export interface Palette {
   /** The path of the last terminal command (Okabe–Ito vermillion / yellow). */
   trace: string
   family: Record<ComponentFamily, FamilyColors>
+  /** Pods by tone: bluish green, orange, vermillion, blue and grey; each with its own icon. */
+  pod: Record<PodTone, FamilyColors>
+  /** Services and their NodePort badges (Okabe–Ito reddish purple). */
+  service: FamilyColors
+  /** A machine's pod tray and the areas outside the machines. */
+  tray: FamilyColors
+  laptop: FamilyColors
+  /** The dots of the message flow (Okabe–Ito sky blue, outlined for contrast). */
+  flow: FamilyColors
 }
 
 const LIGHT: Palette = {
@@ -43,6 +53,18 @@ const LIGHT: Palette = {
     'node-agent': { fill: '#fcebd0', border: '#b86e00' },
     network: { fill: '#d5f2e7', border: '#00805c' },
   },
+  pod: {
+    running: { fill: '#d5f2e7', border: '#00805c' },
+    pending: { fill: '#fcebd0', border: '#b86e00' },
+    failed: { fill: '#fbe0d1', border: '#c25400' },
+    succeeded: { fill: '#dcecf9', border: '#0072b2' },
+    unknown: { fill: '#e4e6e9', border: '#59616b' },
+    terminating: { fill: '#e4e6e9', border: '#59616b' },
+  },
+  service: { fill: '#f7e3ef', border: '#a8508a' },
+  tray: { fill: '#fbfcfd', border: '#9aa1aa' },
+  laptop: { fill: '#ffffff', border: '#16191d' },
+  flow: { fill: '#56b4e9', border: '#16191d' },
 }
 
 const DARK: Palette = {
@@ -60,6 +82,18 @@ const DARK: Palette = {
     'node-agent': { fill: '#463210', border: '#e69f00' },
     network: { fill: '#0b3a2d', border: '#2fc49b' },
   },
+  pod: {
+    running: { fill: '#0b3a2d', border: '#2fc49b' },
+    pending: { fill: '#463210', border: '#e69f00' },
+    failed: { fill: '#4a1f0a', border: '#f0803c' },
+    succeeded: { fill: '#0d3350', border: '#56b4e9' },
+    unknown: { fill: '#2a2e33', border: '#a3acb8' },
+    terminating: { fill: '#2a2e33', border: '#a3acb8' },
+  },
+  service: { fill: '#3d1a30', border: '#cc79a7' },
+  tray: { fill: '#171a1f', border: '#5d646d' },
+  laptop: { fill: '#14171b', border: '#eef1f4' },
+  flow: { fill: '#56b4e9', border: '#eef1f4' },
 }
 
 export function paletteFor(scheme: ColorScheme): Palette {

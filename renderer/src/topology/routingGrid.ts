@@ -32,21 +32,36 @@ export class RoutingGrid {
   search(from: Point, to: Point, blocking: Box[], foreign: Box[]): Point[] | undefined {
     const start = this.cellOf(from)
     const goal = this.cellOf(to)
+    // The boxes as cell masks, once per search: A* asks about a cell several times per step.
+    const blocked = this.mask(blocking)
+    const inForeign = this.mask(foreign)
     const grid: Grid = {
       columns: this.columns,
       rows: this.rows,
       blocked: (c, r) => {
         if ((c === start[0] && r === start[1]) || (c === goal[0] && r === goal[1])) return false
-        const p = this.centre(c, r)
-        return blocking.some(
-          (b) => Math.abs(p.x - b.x) <= b.w / 2 && Math.abs(p.y - b.y) <= b.h / 2,
-        )
+        return blocked[r * this.columns + c] === 1
       },
       penalty: (c, r) =>
         (this.used.has(r * this.columns + c) ? USED_CELL_PENALTY : 0) +
-        (foreign.some((box) => containsPoint(box, this.centre(c, r))) ? FOREIGN_AREA_PENALTY : 0),
+        (inForeign[r * this.columns + c] === 1 ? FOREIGN_AREA_PENALTY : 0),
     }
     return findGridPath(grid, start, goal)?.map(([c, r]) => this.centre(c, r))
+  }
+
+  /** The cells whose centres lie in (or on the edge of) any of the boxes. */
+  private mask(boxes: Box[]): Uint8Array {
+    const mask = new Uint8Array(this.columns * this.rows)
+    for (const b of boxes) {
+      const c0 = Math.max(0, Math.floor((b.x - b.w / 2 - this.left) / CELL))
+      const c1 = Math.min(this.columns - 1, Math.ceil((b.x + b.w / 2 - this.left) / CELL))
+      const r0 = Math.max(0, Math.floor((b.y - b.h / 2 - this.top) / CELL))
+      const r1 = Math.min(this.rows - 1, Math.ceil((b.y + b.h / 2 - this.top) / CELL))
+      for (let r = r0; r <= r1; r++)
+        for (let c = c0; c <= c1; c++)
+          if (containsPoint(b, this.centre(c, r))) mask[r * this.columns + c] = 1
+    }
+    return mask
   }
 
   /**

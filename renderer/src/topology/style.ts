@@ -7,6 +7,8 @@ import { COMPONENT_HEIGHT, COMPONENT_WIDTH, MACHINE_PADDING } from './layout'
 import { EDGE_FONT_SIZE, MACHINE_FONT_SIZE } from './elements'
 import type { ComponentFamily } from './families'
 import { paletteFor, type ColorScheme } from './palette'
+import { graphStyle } from './graphStyle'
+import { MIN_ZOOMED_FONT_SIZE } from './lod'
 
 export const COMPONENT_FONT_SIZE = 13
 const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", Roboto, sans-serif'
@@ -32,6 +34,8 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
     },
   }))
   return [
+    // Zoomed far out, labels would be unreadable smudges that cost time to draw: skip them.
+    { selector: 'node, edge', style: { 'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE } },
     {
       selector: 'node[kind = "machine"]',
       style: {
@@ -58,6 +62,11 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
     {
       selector: 'node[power = "Off"]',
       style: { 'border-style': 'dashed', 'border-width': 2 },
+    },
+    {
+      // A Node that is not Ready: a thick dashed border (its label also says NotReady).
+      selector: 'node[kind = "machine"][ready != "True"]',
+      style: { 'border-style': 'dashed', 'border-width': 3, 'border-color': p.pod.failed.border },
     },
     {
       selector: 'node[kind = "component"]',
@@ -121,6 +130,7 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
       selector: 'edge.mutual',
       style: { 'source-arrow-shape': 'triangle', 'target-arrow-shape': 'triangle' },
     },
+    ...graphStyle(p, FONT),
     // The path of the last terminal command: thicker, in the trace colour, and dashed so it
     // does not rely on colour alone.
     {
