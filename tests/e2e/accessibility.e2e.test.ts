@@ -25,8 +25,7 @@ async function audit(page: Page): Promise<Violation[]> {
   // Evaluated, not added as a <script>: the app's Content-Security-Policy forbids inline scripts.
   await page.evaluate(AXE_SOURCE)
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } })
-      .axe
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe
     const result = await axe.run()
     return result.violations.map((v) => ({
       id: v.id,
