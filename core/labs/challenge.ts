@@ -4,9 +4,12 @@
  * when it is repaired (healed, or the broken component Running again), and `revealChallenge`
  * says what it was.
  *
- * Only faults a learner can repair from the terminal are candidates: a stopped component
- * (`systemctl start`, the manifest moved back) and faults `fault heal` undoes. Killed processes
- * heal themselves, so they make no challenge.
+ * Only faults a learner can repair with the node's own tools are candidates: a stopped systemd
+ * service (the kubelet or containerd, on any machine: `systemctl start`). The other faults have no
+ * repair a learner could type: a challenge's fault is hidden from `fault list`, so `fault heal`
+ * cannot name it; a static Pod's manifest is taken away, not left somewhere to move back; a
+ * frozen DaemonSet process, a powered-off machine, a blocked port or an unreachable registry
+ * need the fault menu; and killed processes heal themselves.
  */
 import type { ComponentType } from '../cluster/world'
 import type { FaultKindId, FaultTarget } from '../faults/catalogue'
@@ -28,29 +31,13 @@ export interface Challenge {
 
 /** Every repairable fault the catalogue offers on this simulation's machines. */
 export function challengeCandidates(simulation: Simulation): ChallengeCandidate[] {
-  const candidates: ChallengeCandidate[] = []
-  for (const component of simulation.components())
-    candidates.push({
-      kind: 'process/stop',
+  return simulation
+    .components()
+    .filter((component) => component.spec.runsAs === 'systemd')
+    .map((component) => ({
+      kind: 'process/stop' as const,
       target: { kind: 'component', type: component.spec.type, machine: component.spec.machine },
-    })
-  for (const machine of simulation.machines()) {
-    const name = machine.metadata.name
-    if (machine.spec.role === 'worker') {
-      candidates.push({ kind: 'machine/power-off', target: { kind: 'machine', machine: name } })
-      candidates.push({ kind: 'registry/unreachable', target: { kind: 'machine', machine: name } })
-      candidates.push({ kind: 'node/memory-pressure', target: { kind: 'machine', machine: name } })
-      candidates.push({
-        kind: 'port/block',
-        target: { kind: 'port', machine: name, port: 10250, protocol: 'TCP' },
-      })
-    } else
-      candidates.push({
-        kind: 'port/block',
-        target: { kind: 'port', machine: name, port: 6443, protocol: 'TCP' },
-      })
-  }
-  return candidates
+    }))
 }
 
 export function startChallenge(simulation: Simulation, random: Random): Challenge {
@@ -75,7 +62,6 @@ export function challengeRepaired(simulation: Simulation, challenge: Challenge):
     isRunning(cluster, target.type, target.machine)
   )
 }
-
 const WHAT: Partial<Record<FaultKindId, Localized>> = {
   'process/stop': say('was stopped', 'foi parado'),
   'machine/power-off': say('was powered off', 'foi desligada'),

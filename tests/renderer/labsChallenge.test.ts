@@ -27,14 +27,14 @@ const NO_STORAGE: ProgressStorage = {
   setAside: () => Promise.resolve(),
 }
 
-/** Seed 12's first challenge stops the kubelet on worker-1 (tests/core/labs/challenge.test.ts). */
+/** Seed 2’s first challenge stops the kubelet on worker-1 (tests/core/labs/challenge.test.ts). */
 const REPAIR = 'ssh worker-1 systemctl start kubelet'
 
 function connect() {
   const [port, hostPort] = createPortPair<ClientMessage, HostMessage>()
   const host = serveLabs(
     hostPort,
-    { seed: 12 },
+    { seed: 2 },
     { labs: [fixtureLab(LAB, ['look'])], problems: [] },
   )
   const client = createSimulationClient(port)

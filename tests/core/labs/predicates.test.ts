@@ -154,7 +154,7 @@ describe('labs: predicates: components and faults', () => {
   })
 
   it('fault by kind sees every active fault, whoever applied it, the hidden ones too', () => {
-    const t = sim({ seed: 12 })
+    const t = sim({ seed: 2 })
     const pressure = { check: 'fault', kind: 'node/memory-pressure', machine: 'worker-2' }
     expect(check(t, { ...pressure, state: 'active' })).toEqual({
       ok: false,
@@ -169,7 +169,7 @@ describe('labs: predicates: components and faults', () => {
       'A fault node/memory-pressure on worker-2 is active (fault-1).',
     )
     expect(ok(t, { ...pressure, machine: 'worker-1', state: 'active' })).toBe(false)
-    // A challenge's hidden fault (seed 12: the kubelet on worker-1) is active too.
+    // A challenge's hidden fault (seed 2: the kubelet on worker-1) is active too.
     t.simulation.challenge.start()
     const kubelet = { check: 'fault', kind: 'process/stop', component: 'kubelet', state: 'active' }
     expect(ok(t, kubelet)).toBe(true)
