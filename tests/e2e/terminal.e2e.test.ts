@@ -107,7 +107,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: the terminal', () => {
     await page.keyboard.press('Control+l')
     await expect.poll(() => screenText(page)).toMatch(/^root@laptop:~#\n*$/)
     const rowsBefore = await page.locator(`${ACTIVE} .xterm-rows > div`).count()
-    await page.locator('[role="separator"]').focus()
+    await page.locator('[data-testid="terminal-dock"] [role="separator"]').focus()
     await page.keyboard.press('PageUp')
     await page.keyboard.press('PageUp')
     await expect
