@@ -32,11 +32,7 @@ const REPAIR = 'ssh worker-1 systemctl start kubelet'
 
 function connect() {
   const [port, hostPort] = createPortPair<ClientMessage, HostMessage>()
-  const host = serveLabs(
-    hostPort,
-    { seed: 2 },
-    { labs: [fixtureLab(LAB, ['look'])], problems: [] },
-  )
+  const host = serveLabs(hostPort, { seed: 2 }, { labs: [fixtureLab(LAB, ['look'])], problems: [] })
   const client = createSimulationClient(port)
   const labs = useLabsStore()
   labs.useStorage(NO_STORAGE)
