@@ -32,7 +32,12 @@ export interface RunOptions {
   maxTasks?: number
 }
 
-export const DEFAULT_MAX_TASKS = 1_000_000
+/**
+ * Large enough for the biggest cluster the lab runs: a 5,000-node cluster's 10-minute warm-up is
+ * about 1.6 million tasks (heartbeats, runtime checks, probes). A task rescheduling itself at zero
+ * delay still ends in TaskLimitExceeded, after a few seconds instead of a fraction of one.
+ */
+export const DEFAULT_MAX_TASKS = 10_000_000
 
 export class TaskLimitExceeded extends Error {
   constructor(maxTasks: number) {

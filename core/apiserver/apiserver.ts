@@ -23,6 +23,7 @@ import { EtcdUnavailable, type EtcdCluster } from '../etcd/etcd'
 import type { Random } from '../random'
 import type { StoreEvent, WatchEventType } from '../store/objectStore'
 import { StoreError } from '../store/objectStore'
+import { flat, Interner, StringInterner } from '../store/interner'
 import { ClusterIPAllocator, NodePortAllocator } from './allocators'
 import { applyPatch, type PatchType } from './patch'
 import { apiVersionOf, etcdKey, etcdListPrefix, findResource, type ResourceDef } from './resources'
@@ -49,6 +50,18 @@ export interface WatchEvent {
 
 const NAMESPACES = findResource('', 'namespaces')!
 
+/** The string fields of an Event that repeat from one Event to the next. */
+const EVENT_STRINGS = [
+  'reason',
+  'message',
+  'type',
+  'firstTimestamp',
+  'lastTimestamp',
+  'reportingComponent',
+  'reportingInstance',
+  'action',
+] as const
+
 /** Namespaces NamespaceLifecycle refuses to delete (plugin/pkg/admission/namespace/lifecycle). */
 const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
 
@@ -58,6 +71,9 @@ export class ApiServer {
   private readonly openWatches = new Set<{ stop(): void; onClose: (() => void) | undefined }>()
   private readonly watchCache: WatchCache
   private readonly uidRandom: Random
+  /** Pod specs shared among the pods of one template; strings shared among Events. */
+  private readonly specs = new Interner<unknown>(256)
+  private readonly strings = new StringInterner(4096)
   private readonly nameRandom: Random
 
   constructor(
@@ -106,8 +122,9 @@ export class ApiServer {
       throw errors.alreadyExists(def.resource, def.group, name)
     strategy.prepareForCreate?.(object, this.context())
     Object.assign(object.metadata, {
-      uid: uuid(this.uidRandom),
-      creationTimestamp: rfc3339(this.clock.nowMs),
+      ...(object.metadata.name === undefined ? {} : { name: flat(object.metadata.name) }),
+      uid: flat(uuid(this.uidRandom)),
+      creationTimestamp: this.strings.intern(rfc3339(this.clock.nowMs)),
       ...(strategy.tracksGeneration ? { generation: 1 } : {}),
     })
     delete object.metadata.resourceVersion
@@ -117,7 +134,29 @@ export class ApiServer {
       strategy.afterDelete?.(object, this.context())
       return object
     }
+    this.share(def, object)
     return clone(this.etcd.kv.create(key, object))
+  }
+
+  /**
+   * Lets a new object share what it has in common with others (store/interner.ts): a pod its
+   * spec with the other pods of its template, an Event its timestamps and message with the
+   * Events around it. The stored object is equal either way.
+   */
+  private share(def: ResourceDef, object: KubeObject): void {
+    if (def.resource === 'pods' && object['spec'] !== undefined) {
+      object['spec'] = this.specs.intern(JSON.stringify(object['spec']), object['spec'])
+    } else if (def.resource === 'events') {
+      const event = object as KubeObject & Record<string, unknown>
+      this.strings.fields(event, EVENT_STRINGS)
+      const involved = event['involvedObject']
+      if (typeof involved === 'object' && involved !== null)
+        this.strings.fields(involved as Record<string, unknown>, [
+          'kind',
+          'namespace',
+          'apiVersion',
+        ])
+    }
   }
 
   get(def: ResourceDef, namespace: string | undefined, name: string): KubeObject {
@@ -134,10 +173,28 @@ export class ApiServer {
   ): { items: KubeObject[]; resourceVersion: string } {
     this.storageReady()
     const { labels, fields } = this.selectors(def, options)
-    const items = this.etcd.kv
-      .list(etcdListPrefix(def, namespace))
-      .filter((o) => matchesAll(o.metadata.labels, labels) && matchesFields(o, fields))
+    const items = this.candidates(def, namespace, fields).filter(
+      (o) => matchesAll(o.metadata.labels, labels) && matchesFields(o, fields),
+    )
     return { items: items.map(clone), resourceVersion: String(this.etcd.kv.revision) }
+  }
+
+  /**
+   * What a list has to look at, in key order: a kubelet's pods (spec.nodeName=<node>) from the
+   * watch cache's node index, anything else from a range over the prefix.
+   */
+  private candidates(
+    def: ResourceDef,
+    namespace: string | undefined,
+    fields: FieldRequirement[],
+  ): KubeObject[] {
+    const prefix = etcdListPrefix(def, namespace)
+    const node = fields.find((f) => f.field === 'spec.nodeName' && f.operator === '=')?.value
+    if (def.resource !== 'pods' || node === undefined || node === '') {
+      return this.etcd.kv.list(prefix)
+    }
+    const keys = [...this.watchCache.podKeysOn(node)].filter((k) => k.startsWith(prefix)).sort()
+    return keys.flatMap((key) => this.etcd.kv.get(key) ?? [])
   }
 
   /**
@@ -183,7 +240,13 @@ export class ApiServer {
     if (old === undefined) throw errors.notFound(def.resource, def.group, name)
     let patched: KubeObject
     try {
-      patched = applyPatch(clone(old), patch, type)
+      // applyPatch never mutates its target: a status patch may share the stored (frozen) object's
+      // parts; a full patch goes through the strategy's prepareForUpdate, which edits its object.
+      // The body is copied, as the real server decodes its own: the caller keeps its objects.
+      patched =
+        subresource === 'status'
+          ? applyPatch(old, clone(patch), type)
+          : applyPatch(clone(old), patch, type)
     } catch (error) {
       throw errors.badRequest(error instanceof Error ? error.message : String(error))
     }
@@ -221,26 +284,24 @@ export class ApiServer {
     }
     if (old.metadata.deletionTimestamp !== undefined)
       throw errors.conflict('pods/binding', '', name)
-    const next = clone(old)
-    ;(next['spec'] as { nodeName?: string }).nodeName = nodeName
-    const status = (next['status'] ?? {}) as {
-      conditions?: {
-        type: string
-        status: string
-        lastProbeTime: null
-        lastTransitionTime: string
-      }[]
-    }
-    status.conditions = [
-      ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      {
-        type: 'PodScheduled',
-        status: 'True',
-        lastProbeTime: null,
-        lastTransitionTime: rfc3339(this.clock.nowMs),
+    // Copy on write: the new version shares what did not change with the stored one.
+    const status = (old['status'] ?? {}) as { conditions?: { type: string }[] }
+    const next: KubeObject = {
+      ...old,
+      spec: { ...spec, nodeName },
+      status: {
+        ...status,
+        conditions: [
+          ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+          {
+            type: 'PodScheduled',
+            status: 'True',
+            lastProbeTime: null,
+            lastTransitionTime: rfc3339(this.clock.nowMs),
+          },
+        ],
       },
-    ]
-    next['status'] = status
+    }
     return clone(this.etcd.kv.update(key, next, old.metadata.resourceVersion))
   }
 
@@ -371,10 +432,9 @@ export class ApiServer {
     return object
   }
 
+  /** The stored object with the input's status; the rest is shared with it (copy on write). */
   private withStatusOnly(old: KubeObject, input: KubeObject): KubeObject {
-    const next = clone(old)
-    next['status'] = input['status']
-    return next
+    return { ...old, status: input['status'] }
   }
 
   private commitUpdate(

@@ -3,6 +3,10 @@
  * same (object, reason, message, source) raises `count` and `lastTimestamp` on the existing
  * Event instead of creating another. Events are best effort: when the API is unreachable they
  * are dropped, as a real component's would be once its buffer is gone.
+ *
+ * Like client-go's EventCorrelator, the recorder remembers the last 4096 distinct events (an LRU
+ * cache, maxLruCacheEntries): a repeat of one it has forgotten creates a new Event. This also
+ * bounds its memory: a kubelet starting thousands of pods does not keep a key per event forever.
  */
 import { LAB_EPOCH_MS, rfc3339 } from '../api/time'
 import type { Event, KubeObject } from '../api/types'
@@ -17,6 +21,9 @@ export function truncateMessage(message: string): string {
     ? message
     : `${message.slice(0, EVENT_MESSAGE_LIMIT - 4)} ...`
 }
+
+/** client-go's maxLruCacheEntries. */
+export const EVENT_CACHE_ENTRIES = 4096
 
 export interface EventSource {
   component: string
@@ -55,6 +62,9 @@ export class EventRecorder {
     try {
       const previous = this.seen.get(key)
       if (previous !== undefined) {
+        // Most recently used last.
+        this.seen.delete(key)
+        this.seen.set(key, previous)
         previous.count++
         this.client.patch('events', previous.namespace, previous.name, {
           count: previous.count,
@@ -93,6 +103,7 @@ export class EventRecorder {
       }
       this.client.create('events', namespace, event)
       this.seen.set(key, { name, namespace, count: 1 })
+      if (this.seen.size > EVENT_CACHE_ENTRIES) this.seen.delete(this.seen.keys().next().value!)
     } catch {
       // Best effort: an unreachable API server or a deleted Event loses this occurrence.
       this.seen.delete(key)

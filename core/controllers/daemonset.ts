@@ -17,13 +17,20 @@
  */
 import { requirementsOf, selectorMatches } from '../api/labels'
 import { clone, controllerOf, deepEqual } from '../api/objects'
-import type { DaemonSet, Node, Pod } from '../api/types'
+import type { DaemonSet, Node, Pod, PodTemplateSpec } from '../api/types'
 import { ApiError } from '../apiserver/status'
 import type { EventRecorder } from '../client/events'
 import { cacheKey, type Informer } from '../client/informer'
 import { claim } from './claim'
 import { QueueController, splitKey, type ControllerEnv } from './controller'
-import { daemonSetStatus, podsToRollOut } from './daemonsetStatus'
+import { DaemonSetTallies, DaemonSetTally } from './daemonsetNodes'
+import {
+  daemonSetStatus,
+  minReadySecondsOf,
+  podsToRollOut,
+  rolloutVictims,
+  statusFromCounts,
+} from './daemonsetStatus'
 import {
   addDaemonPodTolerations,
   byScheduledThenAge,
@@ -52,6 +59,8 @@ export class DaemonSetController extends QueueController {
   private readonly podControl: PodControl
   private readonly recorder: EventRecorder
   private readonly backoff = new Map<string, { delayMs: number; atMs: number }>()
+  private readonly tallies: DaemonSetTallies
+  private readonly hashes = new WeakMap<PodTemplateSpec, string>()
 
   constructor(env: ControllerEnv) {
     super(env, 'daemonset', ['daemonsets', 'pods', 'nodes'])
@@ -61,11 +70,17 @@ export class DaemonSetController extends QueueController {
     this.podsByOwner = env.informers.owners('pods')
     this.recorder = env.recorder('daemonset-controller')
     this.podControl = new PodControl(env.context, this.recorder, 'daemonset')
+    this.tallies = new DaemonSetTallies(
+      this.podsByOwner,
+      env.informers.informer('pods'),
+      this.nodes,
+    )
     this.daemonSets.addHandlers({
       onAdd: (ds) => this.queue.add(cacheKey(ds)),
       onUpdate: (_old, ds) => this.queue.add(cacheKey(ds)),
       onDelete: (ds) => {
         this.expectations.forget(cacheKey(ds))
+        this.tallies.forget(ds.metadata.uid!)
         this.queue.add(cacheKey(ds))
       },
     })
@@ -131,9 +146,11 @@ export class DaemonSetController extends QueueController {
       this.expectations.forget(key)
       return
     }
+    const hash = this.hashOf(cached)
+    const tally = this.tallyFor(cached, hash)
+    if (tally !== undefined) return this.syncTallied(cached, tally, hash, key)
     const ds = clone(cached)
     const nodes = this.nodes.list().sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
-    const hash = computeHash(ds.spec.template)
     if (ds.metadata.deletionTimestamp !== undefined || !this.expectations.satisfied(key)) {
       return this.writeStatus(ds, nodes, hash, false)
     }
@@ -143,6 +160,65 @@ export class DaemonSetController extends QueueController {
       this.syncNodes(ds, [], victims, hash, key, 'its template is out of date (rolling update)')
     }
     this.writeStatus(ds, nodes, hash, true)
+  }
+
+  /** The template's hash, computed once per cached template (frozen objects never change). */
+  private hashOf(ds: DaemonSet): string {
+    const template = ds.spec.template
+    const known = this.hashes.get(template)
+    if (known !== undefined) return known
+    const hash = computeHash(template)
+    if (Object.isFrozen(template)) this.hashes.set(template, hash)
+    return hash
+  }
+
+  /**
+   * The DaemonSet's tally (daemonsetNodes.ts) when it answers exactly what the walk over nodes
+   * and pods would: no minReadySeconds (availability would depend on the clock), nothing to
+   * adopt or release, no pod pinned to a missing node.
+   */
+  private tallyFor(ds: DaemonSet, hash: string): DaemonSetTally | undefined {
+    if (minReadySecondsOf(ds) !== 0) return undefined
+    if (this.podsByOwner.hasOrphansIn(ds.metadata.namespace!)) return undefined
+    const tally = this.tallies.of(ds, hash)
+    return tally.exact ? tally : undefined
+  }
+
+  /** sync, with every node's part read from the tally instead of walking nodes and pods. */
+  private syncTallied(ds: DaemonSet, tally: DaemonSetTally, hash: string, key: string): void {
+    if (ds.metadata.deletionTimestamp !== undefined || !this.expectations.satisfied(key)) {
+      return this.writeCounts(ds, tally, false)
+    }
+    const toDelete: Pod[] = []
+    for (const nodeName of DaemonSetTally.sorted(tally.deletes)) {
+      const manage = tally.manageOf(nodeName)
+      if (manage.kind === 'delete') toDelete.push(...manage.pods)
+      else if (manage.kind === 'failed') {
+        toDelete.push(...this.failedOrExtra(ds, nodeName, tally.podsOn(nodeName), key))
+      }
+    }
+    const needing = DaemonSetTally.sorted(tally.creates)
+    this.syncNodes(ds, needing, toDelete, hash, key, 'its node should not run it')
+    if (this.expectations.satisfied(key) && ds.spec.updateStrategy?.type !== 'OnDelete') {
+      const oldPods = (names: Set<string>): Pod[] =>
+        DaemonSetTally.sorted(names).map((n) => tally.oldPodOf(n))
+      const victims = rolloutVictims(
+        ds,
+        tally.counts.desired,
+        tally.unavailable,
+        oldPods(tally.replace),
+        oldPods(tally.candidates),
+      )
+      this.syncNodes(ds, [], victims, hash, key, 'its template is out of date (rolling update)')
+    }
+    this.writeCounts(ds, tally, true)
+  }
+
+  private writeCounts(ds: DaemonSet, tally: DaemonSetTally, observe: boolean): void {
+    const status = statusFromCounts(ds, tally.counts)
+    if (observe && ds.metadata.generation) status.observedGeneration = ds.metadata.generation
+    if (deepEqual(ds.status ?? {}, status)) return
+    this.client.updateStatus<DaemonSet>('daemonsets', { ...ds, status })
   }
 
   /** getNodesToDaemonPods: claimed pods (terminating ones included) by target node. */

@@ -17,6 +17,85 @@ import { isPodAvailable, isPodReady } from './podUtil'
 
 type DSStatus = NonNullable<DaemonSet['status']>
 
+/** The numbers status is made of, summed over nodes (see nodeVerdict). */
+export interface DaemonSetCounts {
+  desired: number
+  current: number
+  misscheduled: number
+  ready: number
+  available: number
+  updated: number
+}
+
+/**
+ * What one node adds to a DaemonSet's status and rolling update, judged on the node alone:
+ * `known` says whether the Node exists (pods pinned to a missing node count only for the
+ * rolling update), `pods` are the daemon pods claimed for it (terminating ones included).
+ */
+export interface NodeVerdict extends DaemonSetCounts {
+  /** Its part in the rolling update: not part of it, in the count of unavailable nodes, fine, or
+   * with an old pod to replace now (unavailable anyway) or when there is room (a candidate). */
+  rollout: 'none' | 'unavailable' | 'ok' | 'replace' | 'candidate'
+  /** The old pod for 'replace' and 'candidate'. */
+  oldPod: Pod | undefined
+}
+
+export function nodeVerdict(
+  shouldRun: boolean,
+  known: boolean,
+  pods: readonly Pod[],
+  hash: string,
+  minReady: number,
+  nowMs: number,
+): NodeVerdict {
+  const verdict: NodeVerdict = {
+    desired: 0,
+    current: 0,
+    misscheduled: 0,
+    ready: 0,
+    available: 0,
+    updated: 0,
+    rollout: 'none',
+    oldPod: undefined,
+  }
+  if (known && !shouldRun && pods.length > 0) verdict.misscheduled = 1
+  if (known && shouldRun) {
+    verdict.desired = 1
+    if (pods.length > 0) {
+      verdict.current = 1
+      const pod = [...pods].sort(byScheduledThenAge)[0]!
+      if (isPodReady(pod)) {
+        verdict.ready = 1
+        if (isPodAvailable(pod, minReady, nowMs)) verdict.available = 1
+      }
+      if (pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) verdict.updated = 1
+    }
+  }
+  if (pods.length > 0 || (known && shouldRun)) rolloutVerdict(verdict, pods, hash, minReady, nowMs)
+  return verdict
+}
+
+/** One node of rollingUpdate's loop (maxSurge 0). */
+function rolloutVerdict(
+  verdict: NodeVerdict,
+  pods: readonly Pod[],
+  hash: string,
+  minReady: number,
+  nowMs: number,
+): void {
+  const live = pods.filter((p) => p.metadata.deletionTimestamp === undefined)
+  const fresh = live.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash)
+  const old = live.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] !== hash)
+  if (fresh.length > 1 || old.length > 1 || fresh.length === old.length) {
+    verdict.rollout = 'unavailable'
+  } else if (fresh.length === 1) {
+    verdict.rollout = isPodAvailable(fresh[0]!, minReady, nowMs) ? 'ok' : 'unavailable'
+  } else {
+    verdict.oldPod = old[0]!
+    verdict.rollout = isPodAvailable(old[0]!, minReady, nowMs) ? 'candidate' : 'replace'
+  }
+}
+
 export function daemonSetStatus(
   ds: DaemonSet,
   nodes: Node[],
@@ -24,30 +103,40 @@ export function daemonSetStatus(
   hash: string,
   nowMs: number,
 ): DSStatus {
-  let desired = 0
-  let current = 0
-  let misscheduled = 0
-  let ready = 0
-  let available = 0
-  let updated = 0
-  const minReady = (ds.spec as { minReadySeconds?: number }).minReadySeconds ?? 0
+  const counts: DaemonSetCounts = {
+    desired: 0,
+    current: 0,
+    misscheduled: 0,
+    ready: 0,
+    available: 0,
+    updated: 0,
+  }
+  const minReady = minReadySecondsOf(ds)
   for (const node of nodes) {
     const [shouldRun] = nodeShouldRunDaemonPod(node, ds)
     const pods = byNode.get(node.metadata.name!) ?? []
-    if (!shouldRun) {
-      if (pods.length > 0) misscheduled++
-      continue
-    }
-    desired++
-    if (pods.length === 0) continue
-    current++
-    const pod = [...pods].sort(byScheduledThenAge)[0]!
-    if (isPodReady(pod)) {
-      ready++
-      if (isPodAvailable(pod, minReady, nowMs)) available++
-    }
-    if (pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) updated++
+    const verdict = nodeVerdict(shouldRun, true, pods, hash, minReady, nowMs)
+    for (const key of COUNT_KEYS) counts[key] += verdict[key]
   }
+  return statusFromCounts(ds, counts)
+}
+
+export const COUNT_KEYS = [
+  'desired',
+  'current',
+  'misscheduled',
+  'ready',
+  'available',
+  'updated',
+] as const
+
+export function minReadySecondsOf(ds: DaemonSet): number {
+  return (ds.spec as { minReadySeconds?: number }).minReadySeconds ?? 0
+}
+
+/** updateDaemonSetStatus's fields, zero counts left out as Go's omitempty does. */
+export function statusFromCounts(ds: DaemonSet, counts: DaemonSetCounts): DSStatus {
+  const { desired, current, misscheduled, ready, available, updated } = counts
   const status: DSStatus = {
     currentNumberScheduled: current,
     numberMisscheduled: misscheduled,
@@ -69,34 +158,50 @@ export function podsToRollOut(
   hash: string,
   nowMs: number,
 ): Pod[] {
+  const shouldRun = new Map(nodes.map((n) => [n.metadata.name!, nodeShouldRunDaemonPod(n, ds)[0]]))
   const desiredNodes = nodes
-    .filter((n) => nodeShouldRunDaemonPod(n, ds)[0])
+    .filter((n) => shouldRun.get(n.metadata.name!))
     .map((n) => n.metadata.name!)
-  const rolling = ds.spec.updateStrategy?.rollingUpdate ?? {}
-  let maxUnavailable = scaledValue(rolling.maxUnavailable ?? 1, desiredNodes.length, true)
-  const maxSurge = scaledValue(rolling.maxSurge ?? 0, desiredNodes.length, true)
-  if (desiredNodes.length > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1
-  const minReady = (ds.spec as { minReadySeconds?: number }).minReadySeconds ?? 0
+  const minReady = minReadySecondsOf(ds)
   const nodeNames = [...new Set([...byNode.keys(), ...desiredNodes])].sort()
   let unavailable = 0
   const replace: Pod[] = []
   const candidates: Pod[] = []
   for (const nodeName of nodeNames) {
-    const live = (byNode.get(nodeName) ?? []).filter(
-      (p) => p.metadata.deletionTimestamp === undefined,
+    const known = shouldRun.has(nodeName)
+    const pods = byNode.get(nodeName) ?? []
+    const verdict = nodeVerdict(
+      shouldRun.get(nodeName) === true,
+      known,
+      pods,
+      hash,
+      minReady,
+      nowMs,
     )
-    const fresh = live.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] === hash)
-    const old = live.filter((p) => p.metadata.labels?.[REVISION_HASH_LABEL] !== hash)
-    if (fresh.length > 1 || old.length > 1 || fresh.length === old.length) {
-      unavailable++
-    } else if (fresh.length === 1) {
-      if (!isPodAvailable(fresh[0]!, minReady, nowMs)) unavailable++
-    } else if (!isPodAvailable(old[0]!, minReady, nowMs)) {
-      replace.push(old[0]!)
-    } else if (unavailable < maxUnavailable) {
-      candidates.push(old[0]!)
-    }
+    if (verdict.rollout === 'unavailable') unavailable++
+    else if (verdict.rollout === 'replace') replace.push(verdict.oldPod!)
+    else if (verdict.rollout === 'candidate') candidates.push(verdict.oldPod!)
   }
+  return rolloutVictims(ds, desiredNodes.length, unavailable, replace, candidates)
+}
+
+/**
+ * The victims of one rolling-update step: every old pod that is unavailable anyway, and as many
+ * available old ones (in node order) as maxUnavailable leaves room for.
+ */
+export function rolloutVictims(
+  ds: DaemonSet,
+  desired: number,
+  unavailable: number,
+  replace: Pod[],
+  candidates: Pod[],
+): Pod[] {
+  const rolling = ds.spec.updateStrategy?.rollingUpdate ?? {}
+  let maxUnavailable = scaledValue(rolling.maxUnavailable ?? 1, desired, true)
+  const maxSurge = scaledValue(rolling.maxSurge ?? 0, desired, true)
+  if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1
+  // The real loop stops collecting candidates once unavailable reaches maxUnavailable, but then
+  // there is no room for any: the result is the same.
   const room = Math.min(Math.max(0, maxUnavailable - unavailable), candidates.length)
   return [...replace, ...candidates.slice(0, room)]
 }

@@ -99,6 +99,10 @@ export class OwnerIndex<T extends KubeObject> {
     return this.byOwner.get(ownerUid)?.size ?? 0
   }
 
+  hasOrphansIn(namespace: string): boolean {
+    return this.orphans.has(namespace)
+  }
+
   /** Objects in a namespace that no controller owns, candidates for adoption. */
   orphansIn(namespace: string): T[] {
     const group = this.orphans.get(namespace)
@@ -187,5 +191,58 @@ export class LabelIndex<T extends KubeObject> {
       keys?.delete(object.metadata.name!)
       if (keys?.size === 0) byPair.delete(pair)
     }
+  }
+}
+
+/**
+ * Pods by spec.nodeName (the real controllers' "spec.nodeName" pod indexer), listed in the
+ * informer cache's order, so that a node's pods come out as a filter over the whole cache
+ * would give them, at the cost of that node's pods only.
+ */
+export class NodeNameIndex<T extends KubeObject & { spec: { nodeName?: string } }> {
+  /** nodeName → cache key → [position in the cache, object] */
+  private readonly byNode = new Map<string, Map<string, [number, T]>>()
+  /** The position of each key in the cache: its insertion order (an update keeps its place). */
+  private readonly position = new Map<string, number>()
+  private next = 0
+
+  constructor(informer: Informer<T>) {
+    for (const object of informer.list()) this.add(object)
+    informer.addHandlers({
+      onAdd: (object) => this.add(object),
+      onUpdate: (old, object) => {
+        this.remove(old, false)
+        this.add(object)
+      },
+      onDelete: (object) => this.remove(object, true),
+    })
+  }
+
+  /** Objects whose spec.nodeName is `nodeName`, in cache order (live objects: do not mutate). */
+  on(nodeName: string): T[] {
+    const group = this.byNode.get(nodeName)
+    if (group === undefined) return []
+    return [...group.values()].sort((a, b) => a[0] - b[0]).map(([, object]) => object)
+  }
+
+  private add(object: T): void {
+    const key = cacheKey(object)
+    let position = this.position.get(key)
+    if (position === undefined) this.position.set(key, (position = this.next++))
+    const nodeName = object.spec.nodeName
+    if (!nodeName) return
+    let group = this.byNode.get(nodeName)
+    if (group === undefined) this.byNode.set(nodeName, (group = new Map()))
+    group.set(key, [position, object])
+  }
+
+  private remove(object: T, gone: boolean): void {
+    const key = cacheKey(object)
+    if (gone) this.position.delete(key)
+    const nodeName = object.spec.nodeName
+    if (!nodeName) return
+    const group = this.byNode.get(nodeName)
+    group?.delete(key)
+    if (group?.size === 0) this.byNode.delete(nodeName)
   }
 }

@@ -20,6 +20,7 @@ import type { ScheduledTask } from '../clock'
 import type { EventRecorder } from '../client/events'
 import { Informer } from '../client/informer'
 import type { ComponentContext } from '../components/component'
+import { NodeNameIndex } from './informers'
 
 export const NODE_MONITOR_PERIOD_MS = 5_000
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000
@@ -45,6 +46,7 @@ const PRESSURE_TAINTS: Partial<Record<NodeCondition['type'], string>> = {
 export class NodeLifecycleController {
   private nodes: Informer<Node> | undefined
   private pods: Informer<Pod> | undefined
+  private podsByNode: NodeNameIndex<Pod> | undefined
   private monitor: ScheduledTask | undefined
   private readonly evictions = new Map<string, ScheduledTask>()
   private readonly lastHealth = new Map<string, Health>()
@@ -58,6 +60,8 @@ export class NodeLifecycleController {
     const { clock, client } = this.context
     this.nodes = new Informer<Node>(clock, client, 'nodes')
     this.pods = new Informer<Pod>(clock, client, 'pods')
+    // First, so the index is current when the handlers below run.
+    this.podsByNode = new NodeNameIndex(this.pods)
     this.nodes.addHandlers({ onUpdate: (_old, node) => this.reconcileEvictions(node) })
     this.pods.addHandlers({
       onAdd: (pod) => this.reconcilePod(pod),
@@ -264,8 +268,8 @@ export class NodeLifecycleController {
   }
 
   private podsOn(nodeName: string): Pod[] {
-    return (this.pods?.list() ?? []).filter(
-      (p) => p.spec.nodeName === nodeName && p.metadata.deletionTimestamp === undefined,
+    return (this.podsByNode?.on(nodeName) ?? []).filter(
+      (p) => p.metadata.deletionTimestamp === undefined,
     )
   }
 

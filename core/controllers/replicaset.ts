@@ -15,7 +15,7 @@
  *    requeued for the moment its ready pods become available.
  */
 import { requirementsOf, selectorMatches } from '../api/labels'
-import { clone, controllerOf, deepEqual } from '../api/objects'
+import { controllerOf, deepEqual } from '../api/objects'
 import type { Pod, ReplicaSet } from '../api/types'
 import { cacheKey, type Informer } from '../client/informer'
 import { ApiError } from '../apiserver/status'
@@ -26,11 +26,20 @@ import type { OwnerIndex } from './informers'
 import { PodControl, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from './podControl'
 import { podsToDelete, rankReason } from './podRanking'
 import { isPodActive, isPodAvailable, isPodReady, sameLabels } from './podUtil'
+import { ReplicaSetPodCounter, type ReplicaSetPodTally } from './replicaSetPods'
+import { compiledSelector } from './selectorCache'
 
 /** --concurrent-… burstReplicas: the most pods one reconcile creates or deletes. */
 export const BURST_REPLICAS = 500
 
 type RSStatus = NonNullable<ReplicaSet['status']>
+
+/** The outcome of claim: how many pods, their tally when it applies, the list on demand. */
+interface ClaimedPods {
+  count: number
+  tally: ReplicaSetPodTally | undefined
+  list(): Pod[]
+}
 
 export class ReplicaSetController extends QueueController {
   readonly expectations: Expectations
@@ -39,6 +48,7 @@ export class ReplicaSetController extends QueueController {
   private readonly podsByOwner: OwnerIndex<Pod>
   private readonly rsByOwner: OwnerIndex<ReplicaSet>
   private readonly podControl: PodControl
+  private readonly podCounts: ReplicaSetPodCounter
 
   constructor(env: ControllerEnv) {
     super(env, 'replicaset', ['replicasets', 'pods'])
@@ -47,6 +57,7 @@ export class ReplicaSetController extends QueueController {
     this.pods = env.informers.informer('pods')
     this.podsByOwner = env.informers.owners('pods')
     this.rsByOwner = env.informers.owners('replicasets')
+    this.podCounts = new ReplicaSetPodCounter(this.podsByOwner, this.pods)
     this.podControl = new PodControl(
       env.context,
       env.recorder('replicaset-controller'),
@@ -57,6 +68,7 @@ export class ReplicaSetController extends QueueController {
       onUpdate: (_old, rs) => this.queue.add(cacheKey(rs)),
       onDelete: (rs) => {
         this.expectations.forget(cacheKey(rs))
+        this.podCounts.forget(rs.metadata.uid!)
         this.queue.add(cacheKey(rs))
       },
     })
@@ -140,25 +152,19 @@ export class ReplicaSetController extends QueueController {
       this.expectations.forget(key)
       return
     }
-    const rs = clone(cached)
+    // Read-only: every write copies what it changes (updateStatus sends a new object).
+    const rs = cached
     const needsSync = this.expectations.satisfied(key)
-    const pods = claim({
-      client: this.client,
-      resource: 'pods',
-      owner: rs,
-      selector: rs.spec.selector,
-      owned: this.podsByOwner.owned(rs.metadata.uid!).filter(isPodActive),
-      orphans: this.podsByOwner.orphansIn(namespace!).filter(isPodActive),
-    })
+    const claimed = this.claimPods(rs, namespace!)
     let manageError: unknown
     if (needsSync && rs.metadata.deletionTimestamp === undefined) {
       try {
-        this.manageReplicas(pods, rs, key)
+        this.manageReplicas(claimed, rs, key)
       } catch (error) {
         manageError = error
       }
     }
-    const updated = this.updateStatus(rs, this.calculateStatus(rs, pods))
+    const updated = this.updateStatus(rs, this.calculateStatus(rs, claimed))
     // Resync after minReadySeconds, when the ready pods should have become available.
     const minReady = updated.spec.minReadySeconds ?? 0
     const wanted = updated.spec.replicas ?? 1
@@ -174,13 +180,48 @@ export class ReplicaSetController extends QueueController {
     if (manageError !== undefined) throw manageError
   }
 
-  private manageReplicas(pods: Pod[], rs: ReplicaSet, key: string): void {
+  /**
+   * The pods the ReplicaSet controls after claim (adopting and releasing). When there is nothing
+   * to adopt or release, claim would only filter its owned pods: the tally answers without
+   * walking them, and the list is built only if scale-down needs it.
+   */
+  private claimPods(rs: ReplicaSet, namespace: string): ClaimedPods {
+    const uid = rs.metadata.uid!
+    const tally = this.podCounts.of(rs)
+    const orphans = this.podsByOwner.hasOrphansIn(namespace)
+      ? this.podsByOwner.orphansIn(namespace).filter(isPodActive)
+      : []
+    const deleting = rs.metadata.deletionTimestamp !== undefined
+    if (deleting || (tally.mismatched === 0 && orphans.length === 0)) {
+      const matches = compiledSelector(rs.spec.selector)
+      return {
+        count: tally.active,
+        tally,
+        list: () =>
+          this.podsByOwner
+            .owned(uid)
+            .filter((pod) => isPodActive(pod) && matches(pod.metadata.labels)),
+      }
+    }
+    const pods = claim({
+      client: this.client,
+      resource: 'pods',
+      owner: rs,
+      selector: rs.spec.selector,
+      owned: this.podsByOwner.owned(uid).filter(isPodActive),
+      orphans,
+    })
+    return { count: pods.length, tally: undefined, list: () => pods }
+  }
+
+  private manageReplicas(claimed: ClaimedPods, rs: ReplicaSet, key: string): void {
     const wanted = rs.spec.replicas ?? 1
-    const diff = pods.length - wanted
+    const had = claimed.count
+    const diff = had - wanted
     if (diff < 0) {
       const count = Math.min(-diff, BURST_REPLICAS)
       this.expectations.expectCreations(key, count)
-      const why = `it wants ${wanted} replicas and had ${pods.length}`
+      const why = `it wants ${wanted} replicas and had ${had}`
       const result = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, () => {
         this.podControl.createPod(rs.spec.template, rs, why)
       })
@@ -190,11 +231,11 @@ export class ReplicaSetController extends QueueController {
       if (result.error !== undefined) throw result.error
     } else if (diff > 0) {
       const count = Math.min(diff, BURST_REPLICAS)
-      const victims = podsToDelete(pods, this.relatedPods(rs), count, this.nowMs)
+      const victims = podsToDelete(claimed.list(), this.relatedPods(rs), count, this.nowMs)
       this.expectations.expectDeletions(key, victims.map(cacheKey))
       let firstError: unknown
       for (const pod of victims) {
-        const why = `it wants ${wanted} replicas and had ${pods.length}; this pod went first because ${rankReason(pod)}`
+        const why = `it wants ${wanted} replicas and had ${had}; this pod went first because ${rankReason(pod)}`
         try {
           this.podControl.deletePod(pod, rs, why)
         } catch (error) {
@@ -215,17 +256,32 @@ export class ReplicaSetController extends QueueController {
       .flatMap((sibling) => this.podsByOwner.owned(sibling.metadata.uid!))
   }
 
-  private calculateStatus(rs: ReplicaSet, pods: Pod[]): RSStatus {
+  private calculateStatus(rs: ReplicaSet, claimed: ClaimedPods): RSStatus {
+    const minReadySeconds = rs.spec.minReadySeconds ?? 0
+    const observedGeneration = rs.metadata.generation
+    const tally = claimed.tally
+    if (tally !== undefined && minReadySeconds === 0) {
+      // Without minReadySeconds a ready pod is available: the tally has every count.
+      const { active, fullyLabeled, ready } = tally
+      return omitZero({
+        replicas: active,
+        fullyLabeledReplicas: fullyLabeled,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        observedGeneration,
+      })
+    }
     const templateLabels = rs.spec.template.metadata?.labels ?? {}
     let fullyLabeled = 0
     let ready = 0
     let available = 0
+    const pods = claimed.list()
     for (const pod of pods) {
       const labels = pod.metadata.labels ?? {}
       if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++
       if (isPodReady(pod)) {
         ready++
-        if (isPodAvailable(pod, rs.spec.minReadySeconds ?? 0, this.nowMs)) available++
+        if (isPodAvailable(pod, minReadySeconds, this.nowMs)) available++
       }
     }
     return omitZero({
@@ -233,7 +289,7 @@ export class ReplicaSetController extends QueueController {
       fullyLabeledReplicas: fullyLabeled,
       readyReplicas: ready,
       availableReplicas: available,
-      observedGeneration: rs.metadata.generation,
+      observedGeneration,
     })
   }
 

@@ -30,8 +30,23 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/
 /** Registries whose images the lab registers by their bare repository name. */
 const SHORT_DOMAINS = new Set(['docker.io', 'registry.k8s.io'])
 
+/** Recent parses: every container start parses its image several times (frozen, shared). */
+const PARSED = new Map<string, ParsedReference>()
+const PARSED_LIMIT = 1024
+
 /** Parses and normalises a reference, with distribution/reference's error texts. */
 export function parseImageReference(input: string): ParsedReference {
+  let parsed = PARSED.get(input)
+  if (parsed === undefined) {
+    parsed = parse(input)
+    if (parsed.ok) Object.freeze(parsed.ref)
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear()
+    PARSED.set(input, Object.freeze(parsed))
+  }
+  return parsed
+}
+
+function parse(input: string): ParsedReference {
   let rest = input
   let digest: string | undefined
   const at = rest.indexOf('@')

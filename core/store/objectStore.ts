@@ -12,6 +12,9 @@
  *    does ("mvcc: required revision has been compacted").
  * 4. History is bounded (`historyLimit`): older changes are compacted away automatically.
  * 5. Stored objects are never mutated in place: writers pass new objects; readers must not mutate.
+ * 6. Reads cost what they return: keys are kept sorted per resource prefix ("/registry/pods/"),
+ *    so a list under one resource does not walk or sort the others (a 150,000-pod cluster holds
+ *    close to a million keys), and a watch finds its place in history by binary search.
  */
 
 export interface ObjectMeta {
@@ -58,10 +61,14 @@ export class ObjectStore<T extends StoredObject> {
   private rev = 0
   private compacted = 0
   private readonly objects = new Map<string, T>()
+  /** Keys by bucket (their first three "/"-separated parts, see bucketOf), sorted on demand. */
+  private readonly buckets = new Map<string, { keys: Set<string>; sorted: string[] | undefined }>()
   /** Changes in revision order; entries before `historyStart` are compacted and dropped lazily. */
   private history: StoreEvent<T>[] = []
   private historyStart = 0
   private readonly watchers = new Set<(event: StoreEvent<T>) => void>()
+  /** The watchers as of their last change: a write calls these (one array, not one per write). */
+  private watcherList: ((event: StoreEvent<T>) => void)[] = []
   private readonly historyLimit: number
 
   constructor(options: ObjectStoreOptions = {}) {
@@ -86,10 +93,27 @@ export class ObjectStore<T extends StoredObject> {
 
   /** Objects whose key starts with `prefix`, sorted by key (etcd range order). */
   list(prefix = ''): T[] {
-    return [...this.objects.keys()]
-      .filter((key) => key.startsWith(prefix))
-      .sort()
-      .map((key) => this.objects.get(key)!)
+    const bucket = bucketOf(prefix)
+    if (bucket === '') {
+      return [...this.objects.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .sort()
+        .map((key) => this.objects.get(key)!)
+    }
+    const keys = this.sortedKeys(bucket)
+    const out: T[] = []
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) {
+      out.push(this.objects.get(keys[i]!)!)
+    }
+    return out
+  }
+
+  /** The keys of one bucket in etcd range order (sorted once per change of the key set). */
+  private sortedKeys(bucket: string): readonly string[] {
+    const entry = this.buckets.get(bucket)
+    if (entry === undefined) return []
+    entry.sorted ??= [...entry.keys].sort()
+    return entry.sorted
   }
 
   create(key: string, object: T): T {
@@ -119,11 +143,21 @@ export class ObjectStore<T extends StoredObject> {
     if (fromRevision < this.compacted) {
       throw new StoreError('Compacted', 'mvcc: required revision has been compacted')
     }
-    for (let i = this.historyStart; i < this.history.length; i++) {
-      if (this.history[i]!.revision > fromRevision) handler(this.history[i]!)
+    // Revisions rise along the history: the first change after fromRevision by binary search.
+    let lo = this.historyStart
+    let hi = this.history.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.history[mid]!.revision > fromRevision) hi = mid
+      else lo = mid + 1
     }
+    for (let i = lo; i < this.history.length; i++) handler(this.history[i]!)
     this.watchers.add(handler)
-    return () => this.watchers.delete(handler)
+    this.watcherList = [...this.watchers]
+    return () => {
+      this.watchers.delete(handler)
+      this.watcherList = [...this.watchers]
+    }
   }
 
   /** Every key and value at the current revision: what `etcdctl snapshot save` writes. */
@@ -167,6 +201,32 @@ export class ObjectStore<T extends StoredObject> {
     this.compacted = Math.max(this.compacted, upTo)
   }
 
+  private rememberKey(key: string): void {
+    let entry = this.bucketOfKey(key)
+    if (entry === undefined) {
+      const bucket = bucketOf(key)
+      this.buckets.set(bucket, (entry = { keys: new Set(), sorted: [] }))
+    }
+    entry.keys.add(key)
+    entry.sorted = undefined
+  }
+
+  private forgetKey(key: string): void {
+    const entry = this.bucketOfKey(key)
+    if (entry === undefined) return
+    entry.keys.delete(key)
+    entry.sorted = undefined
+  }
+
+  /** The bucket holding a key: a few startsWith instead of slicing a string per write. */
+  private bucketOfKey(
+    key: string,
+  ): { keys: Set<string>; sorted: string[] | undefined } | undefined {
+    for (const [bucket, entry] of this.buckets)
+      if (bucket !== '' && key.startsWith(bucket)) return entry
+    return this.buckets.get(bucketOf(key))
+  }
+
   private write(type: WatchEventType, key: string, object: T): T {
     const previous = this.objects.get(key)
     this.rev++
@@ -174,8 +234,13 @@ export class ObjectStore<T extends StoredObject> {
       ...object,
       metadata: { ...object.metadata, resourceVersion: String(this.rev) },
     }
-    if (type === 'DELETED') this.objects.delete(key)
-    else this.objects.set(key, stored)
+    if (type === 'DELETED') {
+      this.objects.delete(key)
+      this.forgetKey(key)
+    } else {
+      if (previous === undefined) this.rememberKey(key)
+      this.objects.set(key, stored)
+    }
     const event: StoreEvent<T> = {
       type,
       key,
@@ -187,9 +252,35 @@ export class ObjectStore<T extends StoredObject> {
     if (this.history.length - this.historyStart > this.historyLimit) {
       this.compact(this.history[this.historyStart]!.revision)
     }
-    for (const watcher of [...this.watchers]) watcher(event)
+    // The list as it was when the write began, as a copy would be: one added or removed by a
+    // watcher's callback takes effect from the next write.
+    for (const watcher of this.watcherList) watcher(event)
     return stored
   }
+}
+
+/**
+ * A key's bucket: up to and including its third "/" ("/registry/pods/" for
+ * "/registry/pods/default/web-1"), or "" when it has fewer. A prefix with a bucket only matches
+ * keys of that bucket; one without (e.g. "/registry/") may match any key.
+ */
+function bucketOf(key: string): string {
+  const first = key.indexOf('/')
+  const second = first < 0 ? -1 : key.indexOf('/', first + 1)
+  const third = second < 0 ? -1 : key.indexOf('/', second + 1)
+  return third < 0 ? '' : key.slice(0, third + 1)
+}
+
+/** The first index of a sorted array whose element is ≥ value. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function checkVersion(key: string, current: StoredObject, expected: string | undefined): void {

@@ -40,7 +40,32 @@ export class ImageLocality implements ScorePlugin {
     return imageLocalityPriority(sum, pod.images.length)
   }
 
-  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]!)
+  /** score for each node, with each image's spread share worked out once per cycle. */
+  scoreNodes(
+    _state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+    out: Float64Array,
+  ): void {
+    const images = pod.images
+    if (images.length === 0) {
+      out.fill(0, 0, nodes.length)
+      return
+    }
+    const totalNodes = this.cache.numNodes
+    const shares = images.map((image) => this.cache.imageSpread(image) / totalNodes)
+    for (let i = 0; i < nodes.length; i++) {
+      const nodeImages = nodes[i]!.images
+      if (nodeImages.size === 0) {
+        out[i] = 0
+        continue
+      }
+      let sum = 0
+      for (let k = 0; k < images.length; k++) {
+        const size = nodeImages.get(images[k]!)
+        if (size !== undefined) sum += Math.trunc(size * shares[k]!)
+      }
+      out[i] = imageLocalityPriority(sum, images.length)
+    }
   }
 }
