@@ -87,7 +87,8 @@ describe('controllers: scale indexes', () => {
       return { active, ready, fullyLabeled, mismatched }
     }
     for (let i = 0; i < 5; i++) {
-      const labels = i % 2 === 0 ? { app: 'web', tier: 'front' } : { app: 'web' }
+      const labels: Record<string, string> =
+        i % 2 === 0 ? { app: 'web', tier: 'front' } : { app: 'web' }
       h.admin.create('pods', 'default', pod(`web-${i}`, labels, rs))
     }
     h.advance(0)
