@@ -39,6 +39,8 @@ export const useKubeStore = defineStore('kube', () => {
   let frameRequested = false
   let schedule: FrameScheduler = nextFrame
   let generation = 0
+  /** Counts lists: of two in flight (two quick replacements), only the newest may apply. */
+  let listing = 0
 
   const ofKind = <K extends SummaryKind>(kind: K) =>
     computed(() => [...objects.value.values()].filter((o): o is OfKind<K> => o.kind === kind))
@@ -68,9 +70,10 @@ export const useKubeStore = defineStore('kube', () => {
   }
 
   async function list(client: SimulationClient, mine: number): Promise<void> {
+    const turn = ++listing
     reset()
     const listed = await client.request({ kind: 'kube/list' })
-    if (mine !== generation) return
+    if (mine !== generation || turn !== listing) return
     const nextObjects = new Map<string, KubeSummary>()
     const nextEvents = new Map<string, EventSummary>()
     for (const item of listed.items) {
