@@ -76,3 +76,14 @@ export function useBrowserSession(): { readonly browser: Browser; readonly url: 
     },
   }
 }
+
+/** A graph node's centre on the page, read from the Cytoscape instance on the topology. */
+export async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
+    type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }
+    const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
+    const at = cy.getElementById(nodeId).renderedPosition()
+    const box = el.getBoundingClientRect()
+    return { x: box.left + at.x, y: box.top + at.y }
+  }, id)
+}

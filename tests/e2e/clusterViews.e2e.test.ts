@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, nodeOnPage, useBrowserSession } from './browser'
 
 const TOPOLOGY = '[data-testid="topology"]'
 const INSPECTOR = '[data-testid="inspector"]'
@@ -35,16 +35,6 @@ async function graphData(page: Page, id: string, key: string): Promise<string> {
         (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy.getElementById(nodeId!).data(dataKey!),
       [id, key],
     )
-}
-
-async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
-  return page.locator(TOPOLOGY).evaluate((el, nodeId) => {
-    const at = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
-      .getElementById(nodeId)
-      .renderedPosition()
-    const box = el.getBoundingClientRect()
-    return { x: box.left + at.x, y: box.top + at.y }
-  }, id)
 }
 
 async function jumpMinute(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, nodeOnPage, useBrowserSession } from './browser'
 
 const KUBELET_ROW = '[data-component="kubelet-worker-1"]'
 const PANEL = '[data-testid="faults-panel"]'
@@ -52,17 +52,6 @@ describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
     expect(errors).toEqual([])
     await page.close()
   })
-
-  /** A graph node's centre on the page, read from the Cytoscape instance on its container. */
-  async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
-    return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
-      type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }
-      const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
-      const at = cy.getElementById(nodeId).renderedPosition()
-      const box = el.getBoundingClientRect()
-      return { x: box.left + at.x, y: box.top + at.y }
-    }, id)
-  }
 
   /** The state the graph shows for a component ('Running' or 'Stopped'). */
   async function graphState(page: Page, id: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, nodeOnPage, useBrowserSession } from './browser'
 
 const APISERVER_ROW = '[data-component="kube-apiserver-cp-1"]'
 const KUBELET_ROW = '[data-component="kubelet-worker-1"]'
@@ -12,17 +12,6 @@ async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await page.locator('[data-testid="topology"][data-machines="3"]').waitFor({ timeout: 20_000 })
   await page.locator(`${APISERVER_ROW} button.inspect`).waitFor()
-}
-
-/** A graph node's centre on the page, read from the Cytoscape instance on its container. */
-async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
-  return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
-    type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } }
-    const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
-    const at = cy.getElementById(nodeId).renderedPosition()
-    const box = el.getBoundingClientRect()
-    return { x: box.left + at.x, y: box.top + at.y }
-  }, id)
 }
 
 /** The active terminal tab's visible rows, as xterm's DOM renderer draws them. */

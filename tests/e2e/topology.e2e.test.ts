@@ -1,6 +1,16 @@
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { HAS_BROWSER, RESULTS_DIR, collectErrors, useBrowserSession } from './browser'
+import { HAS_BROWSER, RESULTS_DIR, collectErrors, nodeOnPage, useBrowserSession } from './browser'
+
+/** Where a graph node is in the graph's own coordinates (not on the screen). */
+async function modelPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.locator('[data-testid="topology"]').evaluate((el, nodeId) => {
+    type Cy = { getElementById(id: string): { position(): { x: number; y: number } } }
+    const at = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy.getElementById(nodeId).position()
+    return { x: Math.round(at.x), y: Math.round(at.y) }
+  }, id)
+}
 
 describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
   const session = useBrowserSession()
@@ -49,6 +59,61 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     await page.locator('[data-testid="topology"][data-machines="3"]').waitFor({ timeout: 20_000 })
     expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR')
     await page.screenshot({ path: join(RESULTS_DIR, 'topology-pt-BR-dark.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('drags a machine by one of its components, remembers it after a reload, and resets the layout', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = collectErrors(page)
+    await page.goto(session.url)
+    const topology = page.locator('[data-testid="topology"][data-machines="3"]')
+    await topology.waitFor({ timeout: 20_000 })
+    const reset = page.locator('[data-testid="reset-layout"]')
+    expect(await reset.isDisabled()).toBe(true)
+    const kubelet = 'component/kubelet-worker-2'
+    // The workers' row, panned into view by keyboard.
+    await topology.focus()
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+    const before = await nodeOnPage(page, kubelet)
+    const preset = await modelPosition(page, kubelet)
+    const proxyBefore = await nodeOnPage(page, 'component/kube-proxy-worker-2')
+
+    // Press on the kubelet and move: the whole machine goes, components and all.
+    await page.mouse.move(before.x, before.y)
+    await page.mouse.down()
+    await page.mouse.move(before.x + 60, before.y + 40, { steps: 4 })
+    await page.mouse.move(before.x + 120, before.y + 80, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(() => topology.getAttribute('data-moved')).toBe('worker-2')
+    const after = await nodeOnPage(page, kubelet)
+    expect(after.x - before.x).toBeCloseTo(120, 0)
+    expect(after.y - before.y).toBeCloseTo(80, 0)
+    const moved = await modelPosition(page, kubelet)
+    const proxyAfter = await nodeOnPage(page, 'component/kube-proxy-worker-2')
+    expect(proxyAfter.x - proxyBefore.x).toBeCloseTo(120, 0)
+    // A drag is not a click: nothing was inspected.
+    expect(await page.locator('[data-testid="inspector"]').count()).toBe(0)
+    await page.screenshot({ path: join(RESULTS_DIR, 'topology-dragged.png') })
+
+    // Remembered: after a reload the machine is where the learner left it.
+    await page.reload()
+    await topology.waitFor({ timeout: 20_000 })
+    expect(await topology.getAttribute('data-moved')).toBe('worker-2')
+    expect(await modelPosition(page, kubelet)).toEqual(moved)
+
+    // Keyboard: Alt+arrow moves the machine shown in the inspector.
+    await page.locator('[data-testid="outline"] button.machine', { hasText: 'worker-1' }).click()
+    await page.locator('[data-testid="inspector"]').waitFor()
+    await page.locator('[data-testid="topology"]').focus()
+    await page.keyboard.press('Alt+ArrowRight')
+    await expect.poll(() => topology.getAttribute('data-moved')).toMatch(/worker-1/)
+
+    // Reset: every machine back in its first place.
+    await reset.click()
+    await expect.poll(() => topology.getAttribute('data-moved')).toBe('')
+    expect(await modelPosition(page, kubelet)).toEqual(preset)
+    expect(await reset.isDisabled()).toBe(true)
     expect(errors).toEqual([])
     await page.close()
   })

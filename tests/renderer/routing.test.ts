@@ -5,7 +5,7 @@ import { segmentHitsBox, type Box } from '../../renderer/src/topology/geometry'
 import { findGridPath } from '../../renderer/src/topology/gridPath'
 import { layoutWorld } from '../../renderer/src/topology/layout'
 import { ROUTING_BUDGET, routeEdges } from '../../renderer/src/topology/routing'
-import { toElements } from '../../renderer/src/topology/elements'
+import { toElements, toScene } from '../../renderer/src/topology/elements'
 import { EN_TEXT } from './helpers'
 
 describe('findGridPath', () => {
@@ -88,6 +88,35 @@ describe('layoutWorld', () => {
     const box = more.components.get('coredns-worker-1')!
     for (const [name, other] of more.components)
       if (name !== 'coredns-worker-1') expect(other.x === box.x && other.y === box.y).toBe(false)
+  })
+
+  it('moves a dragged machine with all it holds, and nothing else', () => {
+    const by = { x: 500, y: -120 }
+    const moved = layoutWorld(machines, components, { nodePorts: 2 }, new Map([['worker-1', by]]))
+    const preset = layoutWorld(machines, components, { nodePorts: 2 })
+    const shifted = (box: { x: number; y: number } | undefined) =>
+      box && { x: box.x + by.x, y: box.y + by.y }
+    const at = (box: { x: number; y: number } | undefined) => box && { x: box.x, y: box.y }
+    expect(at(moved.machines.get('worker-1'))).toEqual(shifted(preset.machines.get('worker-1')))
+    expect(at(moved.trays.get('worker-1'))).toEqual(shifted(preset.trays.get('worker-1')))
+    expect(moved.strips.get('worker-1')).toBe(preset.strips.get('worker-1')! + by.y)
+    for (const c of components) {
+      const expected = preset.components.get(c.metadata.name)
+      expect(at(moved.components.get(c.metadata.name))).toEqual(
+        c.spec.machine === 'worker-1' ? shifted(expected) : at(expected),
+      )
+    }
+    expect(moved.machines.get('worker-2')).toEqual(preset.machines.get('worker-2'))
+  })
+
+  it("draws a moved machine's components where it now is", () => {
+    const by = new Map([['worker-1', { x: -900, y: 400 }]])
+    const scene = toScene(world, EN_TEXT, undefined, by)
+    const kubelet = scene.elements.find((e) => e.data.id === 'component/kubelet-worker-1')!
+    expect(kubelet.position).toEqual({
+      x: layout.components.get('kubelet-worker-1')!.x - 900,
+      y: layout.components.get('kubelet-worker-1')!.y + 400,
+    })
   })
 
   it('draws a large cluster without routing, every element present', () => {

@@ -11,7 +11,13 @@ import type { ElementDefinition } from 'cytoscape'
 import type { Component, Link, Machine, WorldObject } from '../../../core/protocol'
 import { componentFamily } from './families'
 import { compareNames } from '../util/compareNames'
-import { labelSide, layoutWorld, MACHINE_LABEL_HEIGHT, type TopologyLayout } from './layout'
+import {
+  labelSide,
+  layoutWorld,
+  MACHINE_LABEL_HEIGHT,
+  type MachineMoves,
+  type TopologyLayout,
+} from './layout'
 import { badgeCount } from './clientElements'
 import { kubeElements, type EdgeSpec, type GraphInput, type KubePart } from './kubeElements'
 import {
@@ -99,17 +105,19 @@ function shapeOf(kube: KubePart | undefined): string {
   return [...nodes, ...kube.edges.map((e) => `${e.id}:${e.label}`)].join('\n')
 }
 
+/** `moves`: where the learner dragged machines (layout.ts, invariant 7). */
 export function toScene(
   objects: Iterable<WorldObject>,
   text: TopologyText,
   graph?: GraphInput,
+  moves?: MachineMoves,
 ): Scene {
   const { machines, components, links } = splitWorld(objects)
   const readiness = readinessOf(graph)
   const machineNames = new Set(machines.map((m) => m.metadata.name))
   const placed = components.filter((c) => machineNames.has(c.spec.machine))
   const extras = graph && { nodePorts: badgeCount(machines, graph.services) }
-  const layout = layoutWorld(machines, placed, extras)
+  const layout = layoutWorld(machines, placed, extras, moves)
   const elements: ElementDefinition[] = machines.map((m) => ({
     group: 'nodes',
     data: {

@@ -15,10 +15,13 @@
  * 6. With Kubernetes objects drawn (`extras`), every machine also holds a pod tray and a strip
  *    of NodePort badges (see podLayout.ts), on its label's side: under a worker's components,
  *    above a control plane's. A tray's size never depends on its pods: pods move nothing.
+ * 7. A learner may drag machines (`moves`): a moved machine keeps everything it holds, shifted
+ *    by its move from its preset place, so routes, trays and badges follow it and the preset
+ *    stays the reference a "reset layout" returns to.
  */
 import type { Component, ComponentType, Machine, MachineRole } from '../../../core/protocol'
 import { compareNames } from '../util/compareNames'
-import type { Box } from './geometry'
+import type { Box, Point } from './geometry'
 import { STRIP_GAP, stripHeight, TRAY_GAP, trayHeight } from './podLayout'
 
 export const COMPONENT_WIDTH = 184
@@ -93,10 +96,14 @@ export interface MachineExtras {
   nodePorts: number
 }
 
+/** How far the learner moved each machine from its preset place, by machine name. */
+export type MachineMoves = ReadonlyMap<string, Point>
+
 export function layoutWorld(
   machines: Machine[],
   components: Component[],
   extras?: MachineExtras,
+  moves?: MachineMoves,
 ): TopologyLayout {
   const sorted = [...machines].sort((a, b) => compareNames(a.metadata.name, b.metadata.name))
   const cells = new Map<string, Map<string, Cell>>()
@@ -127,7 +134,28 @@ export function layoutWorld(
     })
     top += height + MACHINE_GAP_Y
   }
+  if (moves !== undefined && moves.size > 0) applyMoves(layout, components, moves)
   return layout
+}
+
+/** Shifts each moved machine and all it holds (invariant 7). */
+function applyMoves(layout: TopologyLayout, components: Component[], moves: MachineMoves): void {
+  const shift = (box: Box, by: Point): Box => ({ ...box, x: box.x + by.x, y: box.y + by.y })
+  for (const [name, by] of moves) {
+    const box = layout.machines.get(name)
+    if (box === undefined) continue
+    layout.machines.set(name, shift(box, by))
+    const tray = layout.trays.get(name)
+    if (tray !== undefined) layout.trays.set(name, shift(tray, by))
+    const strip = layout.strips.get(name)
+    if (strip !== undefined) layout.strips.set(name, strip + by.y)
+  }
+  for (const c of components) {
+    const by = moves.get(c.spec.machine)
+    const box = layout.components.get(c.metadata.name)
+    if (by !== undefined && box !== undefined)
+      layout.components.set(c.metadata.name, shift(box, by))
+  }
 }
 
 /** Control planes first (one row), then workers in rows of WORKERS_PER_ROW. */

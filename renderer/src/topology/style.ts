@@ -125,6 +125,12 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
         'segment-radii': [16],
       },
     },
+    // A machine being dragged: its routes were made for where it was, so its edges go straight
+    // and unlabelled until it is dropped and routed again (machineDrag.ts).
+    {
+      selector: 'edge.moving',
+      style: { 'curve-style': 'straight', 'text-opacity': 0, 'text-background-opacity': 0 },
+    },
     { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle' } },
     {
       selector: 'edge.mutual',

@@ -37,6 +37,12 @@ export const en = {
     reduced: 'off: your system asks for reduced motion',
     hint: 'Animate the messages the components send each other (remembered)',
   },
+  layout: {
+    help: 'Drag a machine to move it; Alt+arrow keys move the machine shown in the inspector.',
+    reset: 'Reset layout',
+    resetHint:
+      'Put every machine back in its first place (your arrangement is remembered until then)',
+  },
   outline: {
     pods: 'Pods ({count})',
     pod: '{status}, {ready}/{containers} ready, {restarts} restarts',
@@ -84,6 +90,11 @@ export const ptBR: typeof en = {
     off: 'desligado',
     reduced: 'desligado: seu sistema pede menos movimento',
     hint: 'Animar as mensagens que os componentes trocam entre si (a escolha fica guardada)',
+  },
+  layout: {
+    help: 'Arraste uma máquina para movê-la; Alt+setas movem a máquina mostrada no inspetor.',
+    reset: 'Restaurar disposição',
+    resetHint: 'Devolver cada máquina ao seu lugar inicial (sua disposição fica guardada até lá)',
   },
   outline: {
     pods: 'Pods ({count})',
