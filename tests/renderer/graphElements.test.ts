@@ -389,4 +389,16 @@ describe('topology elements: Node readiness', () => {
     expect(kubeUpdate(scene, ready)).toBeDefined()
     expect(kubeUpdate(scene, { ...ready, nodes: [node('worker-1', 'Unknown')] })).toBeUndefined()
   })
+
+  it('hands Cytoscape only the nodes whose data changed since the last drawing or update', async () => {
+    const { kubeUpdate, toScene } = await import('../../renderer/src/topology/elements')
+    const input = graph(pods('web', 3, { nodeName: 'worker-1' }))
+    const scene = toScene(world, EN_TEXT, input)
+    expect(kubeUpdate(scene, input)).toEqual([])
+    const [first, ...others] = input.pods
+    const failing = { ...first!, status: 'CrashLoopBackOff', restarts: 3 }
+    const changed = kubeUpdate(scene, { ...input, pods: [failing, ...others] })!
+    expect(changed.map((n) => n.data.id)).toEqual([`pod/${first!.namespace}/${first!.name}`])
+    expect(kubeUpdate(scene, { ...input, pods: [failing, ...others] })).toEqual([])
+  })
 })

@@ -82,13 +82,30 @@ export interface Scene {
   kubeShape: string
   /** The Nodes' Ready conditions the machines' labels say (a change redraws it all). */
   readiness: string
+  /** The data the Kubernetes part's nodes are drawn with, by id; `kubeUpdate` keeps it current. */
+  kubeData: Map<string, ElementDefinition['data']>
 }
 
-/** The nodes of the Kubernetes part, if its shape is still the scene's (else: redraw it all). */
+/**
+ * The nodes of the Kubernetes part whose data changed since the scene was drawn or last
+ * updated, if its shape is still the scene's (else undefined: redraw it all). Only those are
+ * handed to Cytoscape: setting an element's data, even to the same values, costs it a style
+ * and size recalculation, and most trays and NodePort badges do not change in a batch.
+ */
 export function kubeUpdate(scene: Scene, graph: GraphInput): ElementDefinition[] | undefined {
   if (readinessKey(readinessOf(graph)) !== scene.readiness) return undefined
   const kube = kubeElements(scene.machines, scene.placed, scene.layout, graph)
-  return shapeOf(kube) === scene.kubeShape ? kube.nodes : undefined
+  if (shapeOf(kube) !== scene.kubeShape) return undefined
+  const changed = kube.nodes.filter((n) => !sameData(scene.kubeData.get(n.data.id!), n.data))
+  for (const n of changed) scene.kubeData.set(n.data.id!, n.data)
+  return changed
+}
+
+/** Element data are flat records of strings and numbers: equal when every field is. */
+function sameData(a: ElementDefinition['data'] | undefined, b: ElementDefinition['data']): boolean {
+  if (a === undefined) return false
+  const keys = Object.keys(b)
+  return keys.length === Object.keys(a).length && keys.every((k) => Object.is(a[k], b[k]))
 }
 
 function readinessOf(graph: GraphInput | undefined): Map<string, NodeReady> {
@@ -169,6 +186,7 @@ export function toScene(
     layout,
     kubeShape: shapeOf(kube),
     readiness: readinessKey(readiness),
+    kubeData: new Map((kube?.nodes ?? []).map((n) => [n.data.id!, n.data])),
   }
 }
 
