@@ -1,6 +1,6 @@
 /**
- * axe-core over every view of the app, in both colour schemes: no serious or critical
- * violations. (Moderate and minor findings are printed, for people to read, not failed on.)
+ * axe-core over every view of the app, in both colour schemes: no violations at all. (The issue
+ * asks for none serious or critical; the moderate ones are fixed too, and must stay fixed.)
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -40,7 +40,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: accessibility', () => {
   const session = useBrowserSession()
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has no serious or critical axe violations on any view (${scheme})`, async () => {
+    it(`has no axe violations on any view (${scheme})`, async () => {
       const page = await session.browser.newPage({
         viewport: { width: 1440, height: 900 },
         colorScheme: scheme,
@@ -52,18 +52,17 @@ describe.skipIf(!HAS_BROWSER)('e2e: accessibility', () => {
       await page.locator('[data-testid="terminal-panel"][data-active="true"] .xterm').click()
       await page.keyboard.type('kubectl create deployment web --image=nginx --replicas=2\n')
       await page.locator('[data-testid="time-jump-1m"]').click()
-      const serious: string[] = []
+      const violations: string[] = []
       for (const view of VIEWS) {
         await page.locator(`[data-testid="view-tab-${view}"]`).click()
         await page.locator(`[data-testid="view-tab-${view}"][aria-selected="true"]`).waitFor()
         await page.waitForTimeout(300)
         for (const v of await audit(page)) {
           const line = `${view}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
-          if (v.impact === 'serious' || v.impact === 'critical') serious.push(line)
-          else console.log(`axe (not failing): ${line}`)
+          violations.push(line)
         }
       }
-      expect(serious).toEqual([])
+      expect(violations).toEqual([])
       expect(errors).toEqual([])
       await page.close()
     })

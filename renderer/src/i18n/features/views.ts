@@ -9,6 +9,7 @@ export const en = {
   timeline: 'Timeline',
   charts: 'Charts',
   resizeSide: 'Resize the side column',
+  side: 'Faults, inspector and outline',
   theme: {
     label: 'Colour theme: as the system, light or dark',
     system: '◐ Auto',
@@ -24,6 +25,7 @@ export const ptBR: typeof en = {
   timeline: 'Linha do tempo',
   charts: 'Gráficos',
   resizeSide: 'Redimensionar a coluna lateral',
+  side: 'Falhas, inspetor e resumo',
   theme: {
     label: 'Tema de cores: o do sistema, claro ou escuro',
     system: '◐ Auto',
