@@ -130,4 +130,55 @@ describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
       await page.close()
     })
   }
+
+  it('right-clicks a pod and a link on the graph: kills the container, blocks the API server port', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = collectErrors(page)
+    await openApp(page, session.url)
+    await page.locator('[data-testid="terminal-panel"][data-active="true"] .xterm').click()
+    await page.keyboard.type('kubectl run web --image=nginx\n')
+    await page.locator('[data-testid="time-jump-1m"]').click()
+    const podRow = page.locator('[data-pod="default/web"]')
+    await expect
+      .poll(() => podRow.innerText(), { timeout: 10_000 })
+      .toContain('Running, 1/1 ready, 0 restarts')
+
+    // The pod, brought into view, then right-clicked.
+    const menu = page.locator('[data-testid="fault-menu"]')
+    await rightClick(page, 'pod/default/web')
+    await expect.poll(() => menu.locator('.title').innerText()).toBe('Faults for Pod default/web')
+    await menu.getByRole('menuitem', { name: /Kill the container/ }).click()
+    await page.locator('[data-testid="time-jump-1m"]').click()
+    await expect.poll(() => podRow.innerText(), { timeout: 10_000 }).toContain('1 restarts')
+
+    // The kubelet's connection to the API server is cut where it arrives: port 6443 on cp-1.
+    await rightClick(page, 'link/kubelet-worker-1--kube-apiserver-cp-1')
+    await expect
+      .poll(() => menu.locator('.title').innerText())
+      .toBe('Faults for port 6443/TCP on cp-1')
+    await menu.getByRole('menuitem', { name: /Block a port/ }).click()
+    const panel = page.locator(PANEL)
+    await expect.poll(() => panel.locator('li').innerText()).toContain('port 6443/TCP on cp-1')
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })
+
+/** Centres a graph element in view and right-clicks it (an edge at its midpoint). */
+async function rightClick(page: Page, id: string): Promise<void> {
+  const at = await page.locator('[data-testid="topology"]').evaluate((el, elementId) => {
+    type Element = {
+      isEdge(): boolean
+      renderedMidpoint(): { x: number; y: number }
+      renderedPosition(): { x: number; y: number }
+    }
+    type Cy = { getElementById(id: string): Element; center(element: Element): void }
+    const cy = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
+    const element = cy.getElementById(elementId)
+    cy.center(element)
+    const point = element.isEdge() ? element.renderedMidpoint() : element.renderedPosition()
+    const box = el.getBoundingClientRect()
+    return { x: box.left + point.x, y: box.top + point.y }
+  }, id)
+  await page.mouse.click(at.x, at.y, { button: 'right' })
+}

@@ -49,7 +49,7 @@ describe('App', () => {
   })
 
   it('lists every connection as a sentence', () => {
-    const links = wrapper!.findAll('[data-link]').map((l) => l.text())
+    const links = wrapper!.findAll('[data-link] .sentence').map((l) => l.text())
     expect(links).toHaveLength(15)
     expect(links).toContain('kubelet (worker-1) → kube-apiserver (cp-1) :6443 HTTPS')
     expect(links).toContain('kubelet (worker-2) → containerd (worker-2) CRI')

@@ -78,6 +78,26 @@ describe('fault menu and active faults panel', () => {
     expect(items.join('\n')).not.toContain('Stop the process')
   })
 
+  it('offers a link the block of the port it dials, and blocks it there', async () => {
+    await mountApp()
+    const row = wrapper
+      .findAll('[data-link]')
+      .find((l) => l.text().startsWith('kubelet (worker-1) → kube-apiserver (cp-1)'))!
+    await row.get('[data-fault-button]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="fault-menu"]').text()).toContain(
+      'Faults for port 6443/TCP on cp-1',
+    )
+    const items = wrapper.findAll('[role="menuitem"]')
+    expect(items.map((i) => i.text())).toEqual(['✖ Block a port'])
+    await items[0]!.trigger('click')
+    await settle()
+    await flushPromises()
+    expect(useFaultsStore().active.map((f) => [f.kind, f.target])).toEqual([
+      ['port/block', { kind: 'port', machine: 'cp-1', port: 6443, protocol: 'TCP' }],
+    ])
+  })
+
   it('stops the kubelet, lists the fault, shows it stopped, and heals it', async () => {
     await mountApp()
     sim.simulation.advance(12_000)

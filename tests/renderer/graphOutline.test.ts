@@ -59,10 +59,10 @@ describe('outline: pods and Services', () => {
     ])
     expect(worker1.get('h4').text()).toBe('Pods (2)')
     expect(worker1.get('[data-pod="default/web-1"]').text()).toBe(
-      '●web-1 — Running, 1/1 ready, 0 restarts, IP 10.32.0.4',
+      '●web-1⋯ — Running, 1/1 ready, 0 restarts, IP 10.32.0.4',
     )
     expect(worker1.get('[data-pod="default/web-2"]').text()).toContain(
-      '✕web-2 — CrashLoopBackOff, 0/1 ready, 3 restarts',
+      '✕web-2⋯ — CrashLoopBackOff, 0/1 ready, 3 restarts',
     )
     expect(wrapper.get('[data-machine="cp-1"]').findAll('[data-pod]')).toHaveLength(0)
   })
@@ -71,7 +71,7 @@ describe('outline: pods and Services', () => {
     await mountOutline()
     expect(wrapper.text()).toContain('Pending (unscheduled) (1)')
     expect(wrapper.get('.unscheduled [data-pod="default/huge"]').text()).toContain(
-      '◷huge — Pending',
+      '◷huge⋯ — Pending',
     )
   })
 

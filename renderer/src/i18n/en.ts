@@ -108,7 +108,7 @@ export default {
   },
   faults: {
     title: 'Active faults ({count})',
-    none: 'No active faults. To break something, right-click a component or machine in the graph, or use its ⋯ button in the outline.',
+    none: 'No active faults. To break something, right-click a component, machine, link or pod in the graph, or use its ⋯ button in the outline.',
     heal: 'Heal',
     healLabel: 'Heal: {fault}, {target}',
     healAll: 'Heal all',

@@ -110,7 +110,7 @@ const ptBR: typeof en = {
   },
   faults: {
     title: 'Falhas ativas ({count})',
-    none: 'Nenhuma falha ativa. Para quebrar algo, clique com o botão direito num componente ou máquina do grafo, ou use o botão ⋯ no resumo.',
+    none: 'Nenhuma falha ativa. Para quebrar algo, clique com o botão direito num componente, máquina, conexão ou Pod do grafo, ou use o botão ⋯ no resumo.',
     heal: 'Reparar',
     healLabel: 'Reparar: {fault}, {target}',
     healAll: 'Reparar tudo',

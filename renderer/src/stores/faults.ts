@@ -12,13 +12,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type {
-  ActiveFault,
-  ComponentType,
-  FaultKind,
-  FaultKindId,
-  FaultTarget,
-} from '../../../core/protocol'
+import type { ActiveFault, FaultKind, FaultKindId, FaultTarget } from '../../../core/protocol'
 import type { SimulationClient } from '../client/simulationClient'
 
 export type FaultOutcome =
@@ -26,9 +20,9 @@ export type FaultOutcome =
   | { type: 'healed-all'; count: number }
   | { type: 'failed'; message: string }
 
-/** Where a fault menu was opened: a component of a machine, or a machine. */
-export type MenuTarget =
-  { kind: 'component'; type: ComponentType; machine: string } | { kind: 'machine'; machine: string }
+/** Where a fault menu was opened: a component, a machine, a port on a machine (a link or a
+ * NodePort), or a pod. */
+export type MenuTarget = FaultTarget
 
 const TARGET_FIELDS = ['kind', 'machine', 'type', 'port', 'protocol', 'namespace', 'name'] as const
 

@@ -116,7 +116,7 @@ function addNodePorts(
     entries.forEach((entry, i) => {
       const cell = cells[i]!
       const name = badgeName(machine, entry.nodePort, entry.protocol)
-      part.nodes.push(badgeNode(name, `machine/${machine}`, cell, entry))
+      part.nodes.push(badgeNode(name, machine, cell, entry))
       part.obstacles.push({ id: badgeId(name), box: cell })
       if (targets.has(machine))
         part.edges.push({
@@ -141,16 +141,20 @@ export function clientTargets(machines: readonly Machine[]): string[] {
   return (workers.length > 0 ? workers : machines).map((m) => m.metadata.name)
 }
 
-function badgeNode(name: string, parent: string, cell: Box, entry: NodePortEntry) {
+function badgeNode(name: string, machine: string, cell: Box, entry: NodePortEntry) {
   return {
     group: 'nodes' as const,
     data: {
       id: badgeId(name),
-      parent,
+      parent: `machine/${machine}`,
       kind: 'nodePort',
       label: badgeLabel(entry),
       namespace: entry.service.namespace,
       name: entry.service.name,
+      // The port on this machine, which its fault menu can block.
+      machine,
+      port: entry.nodePort,
+      protocol: entry.protocol,
     },
     position: { x: cell.x, y: cell.y },
   }
