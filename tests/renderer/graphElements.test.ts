@@ -148,6 +148,24 @@ describe('graph: pods inside their node', () => {
       for (const c of components) expect(boxesOverlap(box, c)).toBe(false)
     }
   })
+  it('gives a control plane a one-row tray (its taint keeps most pods away), a count past that row', () => {
+    const trayOf = (podList: PodSummary[]) => {
+      const out = toElements(world, EN_TEXT, graph(podList))
+      return { out, tray: byId(out, 'tray/cp-1'), worker: byId(out, 'tray/worker-1') }
+    }
+    const six = trayOf(pods('tolerant', 6, { nodeName: 'cp-1' }))
+    expect(six.tray.data.h).toBeLessThan(six.worker.data.h)
+    expect(ofKind(six.out, 'pod')).toHaveLength(6)
+    for (const e of ofKind(six.out, 'pod'))
+      expect(Math.abs(e.position!.y - six.tray.position!.y) + POD_HEIGHT / 2).toBeLessThanOrEqual(
+        six.tray.data.h / 2,
+      )
+    const seven = trayOf(pods('tolerant', 7, { nodeName: 'cp-1' }))
+    expect(ofKind(seven.out, 'pod')).toHaveLength(0)
+    expect(ofKind(seven.out, 'podCount').map((e) => e.data.label)).toEqual([
+      expect.stringContaining('7 pods'),
+    ])
+  })
 })
 
 describe('graph: stable positions', () => {

@@ -22,7 +22,7 @@ import { addClient } from './clientElements'
 import { boundsOf, type Bounds, type Box } from './geometry'
 import { MACHINE_GAP_X, MACHINE_PADDING, type TopologyLayout } from './layout'
 import { collapsesPods, SERVICE_LIMIT } from './lod'
-import { countCell, looseCells, podCells, podGridWidth } from './podLayout'
+import { countCell, looseCells, podCells, podGridWidth, trayCapacity } from './podLayout'
 import {
   comparePods,
   countLabel,
@@ -126,7 +126,7 @@ function addTray(
   })
   part.obstacles.push({ id: trayId(machine), box: tray })
   if (pods.length === 0) return
-  if (collapsesPods(pods.length, total)) {
+  if (collapsesPods(pods.length, total, trayCapacity(tray))) {
     const cell = countCell(tray)
     part.nodes.push(countNode(countId(machine), parent, cell, pods, text))
     return

@@ -22,7 +22,7 @@
 import type { Component, ComponentType, Machine, MachineRole } from '../../../core/protocol'
 import { compareNames } from '../util/compareNames'
 import type { Box, Point } from './geometry'
-import { STRIP_GAP, stripHeight, TRAY_GAP, trayHeight } from './podLayout'
+import { CONTROL_PLANE_TRAY_ROWS, STRIP_GAP, stripHeight, TRAY_GAP, trayHeight } from './podLayout'
 
 export const COMPONENT_WIDTH = 184
 export const COMPONENT_HEIGHT = 64
@@ -34,7 +34,7 @@ const COLUMN_STEP = COMPONENT_WIDTH + 96
 const ROW_STEP = COMPONENT_HEIGHT + 44
 export const MACHINE_GAP_X = 96
 /** Vertical room between machine rows: the long edges and their labels run there. */
-export const MACHINE_GAP_Y = 180
+export const MACHINE_GAP_Y = 140
 const WORKERS_PER_ROW = 4
 
 type Cell = readonly [column: number, row: number]
@@ -213,12 +213,19 @@ function machineSize(
   const componentsHeight = (rows - 1) * ROW_STEP + COMPONENT_HEIGHT
   // The tray and the badges, beside the components.
   const extra =
-    extras === undefined ? 0 : TRAY_GAP + trayHeight(inner) + stripHeight(inner, extras.nodePorts)
+    extras === undefined
+      ? 0
+      : TRAY_GAP + roleTrayHeight(machine.spec.role, inner) + stripHeight(inner, extras.nodePorts)
   return {
     w: inner + 2 * MACHINE_PADDING,
     h: componentsHeight + extra + 2 * MACHINE_PADDING,
     componentsHeight,
   }
+}
+
+/** A tray's height never depends on its pods (invariant 6), only on its machine's role and width. */
+function roleTrayHeight(role: MachineRole, width: number): number {
+  return role === 'control-plane' ? trayHeight(width, CONTROL_PLANE_TRAY_ROWS) : trayHeight(width)
 }
 
 /**
@@ -234,7 +241,7 @@ function placeExtras(
 ): void {
   const name = machine.metadata.name
   const w = box.w - 2 * MACHINE_PADDING
-  const h = trayHeight(w)
+  const h = roleTrayHeight(machine.spec.role, w)
   const inner = box.y - box.h / 2 + MACHINE_PADDING
   if (labelSide(machine.spec.role) === 'top') {
     const trayTop = inner + stripHeight(w, extras.nodePorts)

@@ -27,9 +27,16 @@ export const LARGE_GRAPH_ELEMENTS = 1500
 /** On-screen font size under which labels are not drawn (min-zoomed-font-size). */
 export const MIN_ZOOMED_FONT_SIZE = 7
 
-/** True when a tray with `count` pods, in a cluster with `total`, shows one count node. */
-export function collapsesPods(count: number, total: number): boolean {
-  return count > POD_LIMIT_PER_NODE || total > LARGE_POD_TOTAL
+/**
+ * True when a tray with `count` pods, in a cluster with `total`, shows one count node;
+ * `capacity` is how many the tray has room for (a control plane's holds fewer).
+ */
+export function collapsesPods(
+  count: number,
+  total: number,
+  capacity = POD_LIMIT_PER_NODE,
+): boolean {
+  return count > Math.min(capacity, POD_LIMIT_PER_NODE) || total > LARGE_POD_TOTAL
 }
 
 /**

@@ -36,13 +36,27 @@ export function podColumns(width: number): number {
   return Math.max(1, Math.floor((width - 2 * TRAY_PADDING + POD_GAP_X) / (POD_WIDTH + POD_GAP_X)))
 }
 
+/** Rows of a tray that holds POD_LIMIT_PER_NODE pods. */
 function trayRows(width: number): number {
   return Math.ceil(POD_LIMIT_PER_NODE / podColumns(width))
 }
 
-export function trayHeight(width: number): number {
-  const rows = trayRows(width)
+/**
+ * A control plane's tray is one row: its taint keeps most pods away (DaemonSets and pods that
+ * tolerate it), and the room is better spent showing the workers on screen.
+ */
+export const CONTROL_PLANE_TRAY_ROWS = 1
+
+export function trayHeight(width: number, rows = trayRows(width)): number {
   return TRAY_HEADER + rows * POD_HEIGHT + (rows - 1) * POD_GAP_Y + TRAY_PADDING
+}
+
+/** How many pods a tray draws one by one: past that, a count stands for them. */
+export function trayCapacity(tray: Box): number {
+  const rows = Math.round(
+    (tray.h - TRAY_HEADER - TRAY_PADDING + POD_GAP_Y) / (POD_HEIGHT + POD_GAP_Y),
+  )
+  return Math.min(POD_LIMIT_PER_NODE, rows * podColumns(tray.w))
 }
 
 /** Height of the badge strip for `badges` NodePorts (0 without any), its gap to the tray included. */
@@ -73,11 +87,11 @@ function gridWidth(columns: number): number {
   return columns * POD_WIDTH + (columns - 1) * POD_GAP_X
 }
 
-/** Where `count` pods go in a tray (at most POD_LIMIT_PER_NODE; the caller collapses more). */
+/** Where `count` pods go in a tray (at most its capacity; the caller collapses more). */
 export function podCells(tray: Box, count: number): Box[] {
   const columns = podColumns(tray.w)
   const origin = { left: tray.x - gridWidth(columns) / 2, top: tray.y - tray.h / 2 + TRAY_HEADER }
-  return gridCells(Math.min(count, POD_LIMIT_PER_NODE), columns, origin, POD_CELL)
+  return gridCells(Math.min(count, trayCapacity(tray)), columns, origin, POD_CELL)
 }
 
 /** The count node that stands for a tray's pods when there are too many to draw. */
