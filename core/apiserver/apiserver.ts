@@ -88,7 +88,7 @@ export class ApiServer {
      */
     allocators?: { clusterIPs: ClusterIPAllocator; nodePorts: NodePortAllocator },
   ) {
-    this.watchCache = new WatchCache(etcd.kv)
+    this.watchCache = new WatchCache(etcd.kv, () => this.closeWatches())
     this.uidRandom = random.fork('apiserver/uid')
     this.nameRandom = random.fork('apiserver/generateName')
     this.clusterIPs =
@@ -366,7 +366,8 @@ export class ApiServer {
     if (!Number.isInteger(from) || from < 0)
       throw errors.badRequest(`invalid resource version: ${fromResourceVersion}`)
     if (from < this.etcd.kv.compactedRevision) {
-      throw errors.expired(`too old resource version: ${from} (${this.etcd.kv.revision})`)
+      // The Cacher names the newest revision it no longer has (watch_cache.go: oldest-1).
+      throw errors.expired(`too old resource version: ${from} (${this.etcd.kv.compactedRevision})`)
     }
     const pending: WatchEvent[] = []
     let scheduled = false
@@ -403,7 +404,10 @@ export class ApiServer {
     }
   }
 
-  /** The process stops: every open watch ends, and its client hears about it on the clock. */
+  /**
+   * The process stops, or its watch cache lists again (etcd restored): every open watch ends,
+   * and its client hears about it on the clock.
+   */
   closeWatches(): void {
     for (const entry of [...this.openWatches]) {
       this.openWatches.delete(entry)

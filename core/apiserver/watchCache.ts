@@ -10,6 +10,9 @@
  *    watcher's own selector filtering then decides what it is told (watchType in apiserver.ts).
  * 3. The keys of the pods bound to each node are indexed too (the real watch cache's
  *    spec.nodeName indexer), so a kubelet's list costs its own pods, not the cluster's.
+ * 4. When etcd's history is compacted under the cache's own watch (a restored snapshot), the
+ *    cache lists again and ends every watch it serves, as the Cacher does when its reflector
+ *    relists (terminateAllWatchers): clients list again and converge on the restored state.
  */
 import type { KubeObject } from '../api/types'
 import { deepFreeze } from '../store/immutable'
@@ -33,12 +36,28 @@ export class WatchCache {
   /** nodeName → keys of the pods bound to it. */
   private readonly podKeysByNode = new Map<string, Set<string>>()
 
-  constructor(private readonly kv: ObjectStore<KubeObject>) {
-    for (const pod of kv.list(PODS_PREFIX)) {
+  constructor(
+    private readonly kv: ObjectStore<KubeObject>,
+    /** Ends the watches the API server serves from this cache (invariant 4). */
+    private readonly terminateAllWatchers: () => void = () => undefined,
+  ) {
+    this.listAndWatch()
+  }
+
+  private listAndWatch(): void {
+    this.podKeysByNode.clear()
+    for (const pod of this.kv.list(PODS_PREFIX)) {
       const node = nodeNameOf(pod)
       if (node !== undefined) this.indexPod(node, etcdKeyOf(pod))
     }
-    kv.watch(kv.revision, (change) => this.dispatch(change))
+    this.kv.watch(
+      this.kv.revision,
+      (change) => this.dispatch(change),
+      () => {
+        this.terminateAllWatchers()
+        this.listAndWatch()
+      },
+    )
   }
 
   /** Keys of the pods whose spec.nodeName is `nodeName`, in no particular order. */

@@ -3,10 +3,13 @@
  * changes, as client-go's SharedInformer does.
  *
  * Invariants:
- * 1. The cache only moves forward: it applies watch events in resourceVersion order.
+ * 1. Between lists the cache only moves forward: it applies watch events in resourceVersion
+ *    order and ignores one older than what it holds.
  * 2. When the API server is unreachable or ends the watch, the informer lists again after a
  *    back-off (1 s doubling to 30 s), and reconciles the cache with what it finds, calling
- *    handlers for what changed meanwhile (as a relist does).
+ *    handlers for what changed meanwhile (as a relist does). A list is the truth: an object it
+ *    returns at an older resourceVersion than the cached one replaces it (etcd restored from a
+ *    snapshot), and handlers see an update whose resourceVersion went back.
  * 3. Handlers run on the clock, never inside the write that caused them.
  */
 import type { KubeObject } from '../api/types'
@@ -108,16 +111,17 @@ export class Informer<T extends KubeObject> {
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
   }
 
+  /** A relist, as the Reflector's syncWith replaces the store (invariant 2). */
   private replace(items: T[]): void {
     const seen = new Set<string>()
     for (const item of items) {
       seen.add(cacheKey(item))
-      this.apply('ADDED', item)
+      this.apply('ADDED', item, true)
     }
     for (const [key, old] of [...this.cache]) if (!seen.has(key)) this.apply('DELETED', old)
   }
 
-  private apply(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: T): void {
+  private apply(type: 'ADDED' | 'MODIFIED' | 'DELETED', object: T, listed = false): void {
     const key = cacheKey(object)
     const old = this.cache.get(key)
     if (type === 'DELETED') {
@@ -126,11 +130,12 @@ export class Informer<T extends KubeObject> {
       for (const h of this.handlers) h.onDelete?.(object)
       return
     }
-    if (
-      old !== undefined &&
-      Number(old.metadata.resourceVersion) >= Number(object.metadata.resourceVersion)
-    )
-      return
+    if (old !== undefined) {
+      const held = Number(old.metadata.resourceVersion)
+      const given = Number(object.metadata.resourceVersion)
+      // An unchanged object is no news; only a list may take the cache back (invariant 2).
+      if (listed ? held === given : held >= given) return
+    }
     this.cache.set(key, object)
     for (const h of this.handlers) {
       if (old === undefined) h.onAdd?.(object)

@@ -63,7 +63,7 @@ export class KubeletPods implements StaticPodHost {
     })
     informer.addHandlers({
       onAdd: (pod) => this.podChanged(pod),
-      onUpdate: (_old, pod) => this.podChanged(pod),
+      onUpdate: (old, pod) => this.podChanged(pod, wentBack(old, pod)),
       onDelete: (pod) => this.podDeleted(pod),
     })
     this.informer = informer
@@ -150,11 +150,12 @@ export class KubeletPods implements StaticPodHost {
 
   // --- Sources -------------------------------------------------------------------------------
 
-  private podChanged(pod: Pod): void {
+  /** `restored`: the API's copy went back in time (etcd restored), see StatusManager.observe. */
+  private podChanged(pod: Pod, restored = false): void {
     if (isMirrorPod(pod)) {
       this.staticPods.mirrorObserved(pod, false)
       const staticPod = this.staticPods.byName(pod.metadata.namespace!, pod.metadata.name!)
-      if (staticPod !== undefined) this.status.observe(staticPod.metadata.uid!, pod)
+      if (staticPod !== undefined) this.status.observe(staticPod.metadata.uid!, pod, restored)
       return
     }
     const uid = pod.metadata.uid!
@@ -171,7 +172,7 @@ export class KubeletPods implements StaticPodHost {
       worker.requestSync()
     } else if (!deepEqual(worker.pod.spec, pod.spec)) worker.update(pod)
     else worker.pod = pod
-    this.status.observe(uid, pod)
+    this.status.observe(uid, pod, restored)
     if (pod.metadata.deletionTimestamp !== undefined) worker.terminate(gracePeriodSeconds(pod))
   }
 
@@ -265,4 +266,9 @@ export class KubeletPods implements StaticPodHost {
     for (const c of running)
       containerd.stopContainer(c.id, ORPHAN_GRACE_SECONDS, () => --left === 0 && removeSandboxes())
   }
+}
+
+/** A relist gave an older copy than the one held: etcd was restored from a snapshot. */
+function wentBack(old: Pod, pod: Pod): boolean {
+  return Number(pod.metadata.resourceVersion) < Number(old.metadata.resourceVersion)
 }

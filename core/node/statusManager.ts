@@ -63,10 +63,15 @@ export class StatusManager {
     this.write(worker, status)
   }
 
-  /** The API server's copy of a pod changed: if someone else rewrote our status, set it back. */
-  observe(uid: string, pod: Pod): void {
+  /**
+   * The API server's copy of a pod changed: if someone else rewrote our status, set it back.
+   * A copy older than our last write is stale news and ignored, unless it is `restored` (etcd
+   * went back to a snapshot): then what we wrote is gone, as syncBatch's reconcile finds.
+   */
+  observe(uid: string, pod: Pod, restored = false): void {
     const sent = this.sent.get(uid)
-    if (sent === undefined || Number(pod.metadata.resourceVersion) <= sent.resourceVersion) return
+    if (sent === undefined) return
+    if (!restored && Number(pod.metadata.resourceVersion) <= sent.resourceVersion) return
     const ours = {
       phase: sent.status.phase,
       conditions: sent.status.conditions,

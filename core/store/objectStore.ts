@@ -11,6 +11,7 @@
  *    then receives live changes in order. Starting before the compacted revision fails, as etcd
  *    does ("mvcc: required revision has been compacted").
  * 4. History is bounded (`historyLimit`): older changes are compacted away automatically.
+ *    Restoring a snapshot compacts all of it (see `restore`): the store's revision never decreases.
  * 5. Stored objects are never mutated in place: writers pass new objects; readers must not mutate.
  * 6. Reads cost what they return: keys are kept sorted per resource prefix ("/registry/pods/"),
  *    so a list under one resource does not walk or sort the others (a 150,000-pod cluster holds
@@ -69,6 +70,8 @@ export class ObjectStore<T extends StoredObject> {
   private readonly watchers = new Set<(event: StoreEvent<T>) => void>()
   /** The watchers as of their last change: a write calls these (one array, not one per write). */
   private watcherList: ((event: StoreEvent<T>) => void)[] = []
+  /** What each watcher that handles compaction does when its history is compacted away. */
+  private readonly onCompacted = new Map<(event: StoreEvent<T>) => void, () => void>()
   private readonly historyLimit: number
 
   constructor(options: ObjectStoreOptions = {}) {
@@ -138,8 +141,16 @@ export class ObjectStore<T extends StoredObject> {
   /**
    * Calls `handler` for every change after `fromRevision` (replayed from history), then for
    * each new change. Returns a function that stops the watch.
+   *
+   * `onCompacted`, when given, ends the watch the way etcd does ("mvcc: required revision has
+   * been compacted") if a restored snapshot compacts the revisions it was following; the
+   * watcher must list and watch again. Watchers without it get the restore as changes.
    */
-  watch(fromRevision: number, handler: (event: StoreEvent<T>) => void): () => void {
+  watch(
+    fromRevision: number,
+    handler: (event: StoreEvent<T>) => void,
+    onCompacted?: () => void,
+  ): () => void {
     if (fromRevision < this.compacted) {
       throw new StoreError('Compacted', 'mvcc: required revision has been compacted')
     }
@@ -153,11 +164,15 @@ export class ObjectStore<T extends StoredObject> {
     }
     for (let i = lo; i < this.history.length; i++) handler(this.history[i]!)
     this.watchers.add(handler)
+    if (onCompacted !== undefined) this.onCompacted.set(handler, onCompacted)
     this.watcherList = [...this.watchers]
-    return () => {
-      this.watchers.delete(handler)
-      this.watcherList = [...this.watchers]
-    }
+    return () => this.unwatch(handler)
+  }
+
+  private unwatch(handler: (event: StoreEvent<T>) => void): void {
+    this.watchers.delete(handler)
+    this.onCompacted.delete(handler)
+    this.watcherList = [...this.watchers]
   }
 
   /** Every key and value at the current revision: what `etcdctl snapshot save` writes. */
@@ -169,18 +184,50 @@ export class ObjectStore<T extends StoredObject> {
   }
 
   /**
-   * Replaces the whole keyspace with a snapshot's, as restoring one does. Watchers see the
-   * difference as ordinary changes (each a new revision), so caches converge on the restored state.
+   * Replaces the whole keyspace with a snapshot's, as `etcdutl snapshot restore --bump-revision
+   * --mark-compacted` does (the restore Kubernetes needs: etcd-io/etcd#16028). Every key keeps
+   * the revision it was written at (so resourceVersions go back to the snapshot's), while the
+   * store's revision moves one past every revision a client has seen and all history before it
+   * is compacted: no revision is reused for different contents.
+   *
+   * Watches that handle compaction end (the API server's watch cache lists again, and the
+   * clients whose watches it then ends relist after it). Other watchers (admin views that only
+   * mirror the keyspace) get the difference as changes at the new revision.
    */
   restore(snapshot: { entries: [string, T][] }): void {
     const wanted = new Map(snapshot.entries)
-    for (const key of [...this.objects.keys()].sort())
-      if (!wanted.has(key)) this.write('DELETED', key, this.objects.get(key)!)
+    const changes: Omit<StoreEvent<T>, 'revision'>[] = []
+    for (const key of [...this.objects.keys()].sort()) {
+      const current = this.objects.get(key)!
+      if (!wanted.has(key))
+        changes.push({ type: 'DELETED', key, object: current, previous: current })
+    }
     for (const [key, object] of snapshot.entries) {
       const current = this.objects.get(key)
-      if (current === undefined) this.write('ADDED', key, object)
+      if (current === undefined) changes.push({ type: 'ADDED', key, object })
       else if (JSON.stringify(current) !== JSON.stringify(object))
-        this.write('MODIFIED', key, object)
+        changes.push({ type: 'MODIFIED', key, object, previous: current })
+    }
+    this.objects.clear()
+    this.buckets.clear()
+    for (const [key, object] of snapshot.entries) {
+      this.objects.set(key, object)
+      this.rememberKey(key)
+    }
+    this.rev++
+    this.compacted = this.rev
+    this.history = []
+    this.historyStart = 0
+    // Who to tell what, decided before anyone is told: an ended watcher may watch again.
+    const ended = [...this.onCompacted]
+    const mirrors = this.watcherList.filter((w) => !this.onCompacted.has(w))
+    for (const [handler, onCompacted] of ended) {
+      this.unwatch(handler)
+      onCompacted()
+    }
+    for (const change of changes) {
+      const event = { ...change, revision: this.rev }
+      for (const watcher of mirrors) if (this.watchers.has(watcher)) watcher(event)
     }
   }
 

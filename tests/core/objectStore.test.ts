@@ -82,6 +82,36 @@ describe('objectStore', () => {
     expect(seen).toEqual([3, 4])
   })
 
+  it('restore: keys keep their revisions, the revision moves on, history is compacted; watchers that handle compaction end, the others get the difference', () => {
+    const store = new ObjectStore<StoredObject>()
+    store.create('/a', obj('a'))
+    store.create('/b', obj('b'))
+    const snapshot = store.snapshot()
+    store.delete('/a')
+    store.update('/b', obj('b', { data: 1 }))
+    store.create('/c', obj('c'))
+    const ended: string[] = []
+    const mirrored: string[] = []
+    store.watch(
+      store.revision,
+      () => ended.push('event'),
+      () => ended.push('compacted'),
+    )
+    store.watch(store.revision, (e) => mirrored.push(`${e.type} ${e.key} ${e.revision}`))
+    store.restore(snapshot)
+    expect(store.list().map((o) => `${o.metadata.name} ${o.metadata.resourceVersion}`)).toEqual([
+      'a 1',
+      'b 2',
+    ])
+    expect([store.revision, store.compactedRevision]).toEqual([6, 6])
+    expect(ended).toEqual(['compacted'])
+    expect(mirrored).toEqual(['DELETED /c 6', 'ADDED /a 6', 'MODIFIED /b 6'])
+    expect(() => store.watch(5, () => undefined)).toThrow(
+      'mvcc: required revision has been compacted',
+    )
+    expect(store.create('/d', obj('d')).metadata.resourceVersion).toBe('7')
+  })
+
   it('a watcher from revision 0 rebuilds exactly the stored state (property)', () => {
     const op = fc.record({ key: fc.constantFrom('/a', '/b', '/c'), del: fc.boolean() })
     fc.assert(

@@ -401,22 +401,35 @@ describe('apiserver: filtered watch', () => {
 })
 
 describe('etcd: snapshot save and restore', () => {
-  it('etcd: snapshot: restoring brings back what was deleted and drops what came after, and watchers follow', () => {
+  it('etcd: snapshot: restoring brings back what was deleted and drops what came after; watches end and a watch from before is too old (410)', () => {
     const h = apiHarness({ seed: 1 })
     const cms = findResource('', 'configmaps')!
     const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })
-    h.apiserver.create(cms, 'default', cm('kept'))
+    const kept = h.apiserver.create(cms, 'default', cm('kept'))
     const snapshot = h.etcd.snapshotSave('cp-1')
     h.apiserver.delete(cms, 'default', 'kept')
     h.apiserver.create(cms, 'default', cm('later'))
     const seen: string[] = []
-    h.apiserver.watch(cms, 'default', {}, String(h.apiserver.revision), (e) =>
-      seen.push(`${e.type} ${e.object.metadata.name}`),
+    const watched = String(h.apiserver.revision)
+    h.apiserver.watch(
+      cms,
+      'default',
+      {},
+      watched,
+      (e) => seen.push(`${e.type} ${e.object.metadata.name}`),
+      () => seen.push('closed'),
     )
     h.etcd.snapshotRestore(snapshot)
     h.advance(0)
-    expect(h.apiserver.list(cms, 'default').items.map((o) => o.metadata.name)).toEqual(['kept'])
-    expect(seen).toEqual(['DELETED later', 'ADDED kept'])
+    const list = h.apiserver.list(cms, 'default')
+    expect(list.items.map((o) => o.metadata.resourceVersion)).toEqual([
+      kept.metadata.resourceVersion,
+    ])
+    expect(Number(list.resourceVersion)).toBe(Number(watched) + 1)
+    expect(seen).toEqual(['closed'])
+    expect(() => h.apiserver.watch(cms, 'default', {}, watched, () => undefined)).toThrow(
+      `too old resource version: ${watched} (${list.resourceVersion})`,
+    )
   })
 
   it('etcd: snapshot: saving needs a member that can serve', () => {
