@@ -15,6 +15,7 @@
 import type { Pod } from '../api/types'
 import type { ComponentType } from '../cluster/world'
 import type { KubernetesCluster, NodeRuntime } from '../kubernetes/cluster'
+import type { ProcessEntry } from '../node/processTable'
 import { MANIFEST_DIR } from '../node/staticPods'
 
 export type FaultTarget =
@@ -159,13 +160,9 @@ function stopComponent(
       node.containerd.stop()
       return () => node.containerd.start()
     case 'kube-proxy':
-      node.kubeProxy.stop()
-      return () => node.kubeProxy.start()
-    case 'weave-net': {
-      const router = cluster.network.weave.router(target.machine)
-      router.stop()
-      return () => router.start()
-    }
+      return freezeProcess(node, 'kube-proxy', node.kubeProxy)
+    case 'weave-net':
+      return freezeProcess(node, 'weave-net', cluster.network.weave.router(target.machine))
     default: {
       const file = `${MANIFEST_DIR}/${STATIC_POD_MANIFESTS[target.type]!}`
       const manifest = node.staticPods.get(file)
@@ -191,13 +188,39 @@ function killComponent(
     )
     return
   }
-  const name = PROCESS_NAMES[target.type]!
-  const process = node.processes
-    .list()
-    .find((p) => p.command === name || p.command.startsWith(`${name} `))
+  const process = componentProcess(node, target.type)
   if (process === undefined)
     throw new FaultError(`no ${target.type} process runs on ${target.machine}`)
   node.processes.kill(process.pid, 'SIGKILL')
+}
+
+/**
+ * SIGSTOP to a DaemonSet component's process, so ps shows it stopped (T) and `kill -CONT` resumes
+ * it as healing does. Without a running process (its container is restarting) the component
+ * itself is stopped and started, as before.
+ */
+function freezeProcess(
+  node: NodeRuntime,
+  type: 'kube-proxy' | 'weave-net',
+  component: { stop(): void; start(): void },
+): Heal {
+  const process = componentProcess(node, type)
+  if (process === undefined || !node.processes.kill(process.pid, 'SIGSTOP')) {
+    component.stop()
+    return () => component.start()
+  }
+  return () => {
+    // The same process, if it still runs (a restarted container runs unfrozen anyway).
+    const now = node.processes.get(process.pid)
+    if (now?.command === process.command && now.startedAtMs === process.startedAtMs)
+      node.processes.kill(process.pid, 'SIGCONT')
+  }
+}
+
+/** The process a containerized component runs as, found by its command as in `ps`. */
+function componentProcess(node: NodeRuntime, type: ComponentType): ProcessEntry | undefined {
+  const name = PROCESS_NAMES[type]!
+  return node.processes.list().find((p) => p.command === name || p.command.startsWith(`${name} `))
 }
 
 /** `systemctl restart` for services; a container is killed and its kubelet starts it again. */

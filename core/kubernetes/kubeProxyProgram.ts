@@ -34,6 +34,13 @@ export function kubeProxyProgram(proxyOf: (machine: string) => KubeProxy | undef
           proxy?.stop()
           context.exit(signal === 'SIGTERM' ? 0 : 137)
         },
+        // SIGSTOP: the proxy stops syncing (its rules stay in the kernel); SIGCONT: it lists
+        // Services and EndpointSlices again and resyncs, as a resumed informer would.
+        freeze(stopped) {
+          if (!running) return
+          if (stopped) proxy?.stop()
+          else proxy?.start()
+        },
         http: (request) =>
           running &&
           (request.port === 10256 || request.port === 10249) &&

@@ -4,19 +4,19 @@
  * machine's WeaveRouter; stopping or killing it stops the router, and pods on that machine lose
  * their links to other machines.
  */
-import { rfc3339Micro } from '../api/time'
 import { WEAVE_IMAGE, WEAVE_NPC_IMAGE } from '../kubeadm/addons'
 import type { Program, ProgramContext, ProgramRegistry, RunningProgram } from '../node/program'
 import { COMPONENT_VERSIONS } from '../version'
 import { WEAVE_CONTROL_PORT, WEAVE_FASTDP_PORT, type WeaveNet } from './weave'
+import { weaveLine, weavePeer } from './weaveLog'
 
 const METRICS_PORT = 6782
 
-/** Weave's log prefix: "INFO: 2026/01/05 09:00:00.000000 ". */
-function info(context: ProgramContext, message: string): void {
-  const stamp = rfc3339Micro(context.clock.nowMs)
-  const date = stamp.slice(0, 10).replaceAll('-', '/')
-  context.log(`INFO: ${date} ${stamp.slice(11, 26)} ${message}`)
+/** A line to the container's log and to the weave-net component's (the timeline's). */
+function info(context: ProgramContext, net: WeaveNet, message: string): void {
+  const line = weaveLine(context.clock.nowMs, message)
+  context.log(line)
+  net.componentLog?.(context.machine, line)
 }
 
 function exitOnSignal(context: ProgramContext, stop: () => void): RunningProgram['signal'] {
@@ -37,13 +37,20 @@ export function weaveRouterProgram(net: WeaveNet): Program {
       `/home/weave/weaver --port=${WEAVE_CONTROL_PORT} --datapath=datapath --name=${context.machine} --http-addr=127.0.0.1:${WEAVE_FASTDP_PORT} --metrics-addr=0.0.0.0:${METRICS_PORT} --ipalloc-range=${net.ipam.range} --nickname=${context.machine}`,
     start(context) {
       const router = net.addPeer(context.machine)
-      info(context, `weave  ${COMPONENT_VERSIONS.weave}`)
-      info(context, `Our name is ${context.machine}`)
-      info(context, `Listening for HTTP control messages on 127.0.0.1:${WEAVE_FASTDP_PORT}`)
-      info(context, `Listening for metrics requests on 0.0.0.0:${METRICS_PORT}`)
-      router.start()
+      info(context, net, `weave  ${COMPONENT_VERSIONS.weave}`)
+      info(context, net, `Our name is ${weavePeer(context.machine)}`)
+      info(context, net, `Listening for HTTP control messages on 127.0.0.1:${WEAVE_FASTDP_PORT}`)
+      info(context, net, `Listening for metrics requests on 0.0.0.0:${METRICS_PORT}`)
+      // From here on the router's connection log (weaveLog.ts) writes to this container too.
+      router.start((line) => context.log(line))
       return {
         signal: exitOnSignal(context, () => router.stop()),
+        // SIGSTOP: the router stops forwarding and gossiping, its peers lose it; SIGCONT: it
+        // dials them again.
+        freeze(stopped) {
+          if (stopped) router.stop()
+          else router.start((line) => context.log(line))
+        },
         listening: () => [WEAVE_CONTROL_PORT, WEAVE_FASTDP_PORT, METRICS_PORT],
         http: (request) => {
           if (request.port !== WEAVE_FASTDP_PORT || request.path !== '/status') return undefined
@@ -67,20 +74,23 @@ function statusText(net: WeaveNet, machine: string): string {
     .concat('\n')
 }
 
-const npcProgram: Program = {
-  processName: () => '/usr/bin/weave-npc',
-  start(context) {
-    info(
-      context,
-      `Starting Weaveworks NPC ${COMPONENT_VERSIONS.weave}; node name "${context.machine}"`,
-    )
-    return { signal: exitOnSignal(context, () => undefined) }
-  },
+function npcProgram(net: WeaveNet): Program {
+  return {
+    processName: () => '/usr/bin/weave-npc',
+    start(context) {
+      info(
+        context,
+        net,
+        `Starting Weaveworks NPC ${COMPONENT_VERSIONS.weave}; node name "${context.machine}"`,
+      )
+      return { signal: exitOnSignal(context, () => undefined) }
+    },
+  }
 }
 
 /** The ProgramRegistry fragment for the weave-net images. */
 export function weavePrograms(net: WeaveNet): ProgramRegistry {
   const router = weaveRouterProgram(net)
-  return (image) =>
-    image === WEAVE_IMAGE ? router : image === WEAVE_NPC_IMAGE ? npcProgram : undefined
+  const npc = npcProgram(net)
+  return (image) => (image === WEAVE_IMAGE ? router : image === WEAVE_NPC_IMAGE ? npc : undefined)
 }

@@ -25,7 +25,14 @@ export interface ProcessEntry {
   memoryBytes?(): number
   /** Delivers a signal (`kill`), for processes that can receive one from the lab. */
   signal?(signal: 'SIGTERM' | 'SIGKILL'): void
+  /** SIGSTOP (true) or SIGCONT (false); false when the process cannot be stopped from the lab. */
+  freeze?(stopped: boolean): boolean
+  /** Stopped by SIGSTOP: ps' state T. */
+  stopped?(): boolean
 }
+
+/** The signals the lab delivers: the two that end a process and the two of job control. */
+export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGSTOP' | 'SIGCONT'
 
 /** /proc/sys/kernel/pid_max on 64-bit Linux. */
 export const PID_MAX = 4_194_304
@@ -56,10 +63,8 @@ export class ProcessTable {
   spawn(
     ppid: number,
     command: string,
-    options: {
+    options: Pick<ProcessEntry, 'memoryBytes' | 'signal' | 'freeze' | 'stopped'> & {
       user?: string
-      memoryBytes?: () => number
-      signal?: (signal: 'SIGTERM' | 'SIGKILL') => void
     } = {},
   ): ProcessEntry {
     const pid = this.allocatePid()
@@ -71,6 +76,8 @@ export class ProcessTable {
       startedAtMs: this.clock.nowMs,
       ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.freeze === undefined ? {} : { freeze: options.freeze }),
+      ...(options.stopped === undefined ? {} : { stopped: options.stopped }),
     }
     this.processes.set(pid, entry)
     return entry
@@ -89,9 +96,15 @@ export class ProcessTable {
   }
 
   /** kill(1): false when no such process, or it cannot be signalled from here. */
-  kill(pid: number, signal: 'SIGTERM' | 'SIGKILL'): boolean {
+  kill(pid: number, signal: Signal): boolean {
     const entry = this.processes.get(pid)
-    if (entry?.signal === undefined) return false
+    if (entry === undefined) return false
+    // init ignores the signals it has no handler for, SIGSTOP included (kill(2)).
+    if (pid === 1) return signal === 'SIGSTOP' || signal === 'SIGCONT'
+    if (signal === 'SIGSTOP') return entry.freeze?.(true) ?? false
+    // SIGCONT to a process that is not stopped changes nothing, and is no error.
+    if (signal === 'SIGCONT') return entry.stopped?.() === true ? entry.freeze!(false) : true
+    if (entry.signal === undefined) return false
     entry.signal(signal)
     return true
   }

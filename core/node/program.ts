@@ -44,6 +44,11 @@ export interface HttpResponse {
 export interface RunningProgram {
   /** SIGTERM asks the program to stop (it may take its time); SIGKILL ends it at once. */
   signal(signal: 'SIGTERM' | 'SIGKILL'): void
+  /**
+   * SIGSTOP (true) and SIGCONT (false): the program does nothing while stopped. Only programs
+   * that model being frozen have it; the others cannot be stopped from the lab.
+   */
+  freeze?(stopped: boolean): void
   /** Answers an HTTP request to one of its ports (curl, probes), if it serves one. */
   http?(request: HttpRequest): HttpResponse | undefined
   /** Ports the process listens on (ss -tlnp). */

@@ -11,6 +11,8 @@
  *    shim; nothing it does after its end (a late log line or exit) has an effect.
  * 3. SIGKILL cannot be caught: the process ends whatever the program does. SIGTERM is the
  *    program's to handle (pid 1 without a handler ignores it).
+ * 4. SIGSTOP stops only a program that models being frozen (Program.freeze); a stopped process
+ *    keeps a SIGTERM pending until SIGCONT, while SIGKILL still ends it.
  */
 import type { Clock } from '../clock'
 import type { Random } from '../random'
@@ -44,6 +46,9 @@ export const SIGKILL_EXIT_CODE = 137
 export class RuncProcess {
   private program: RunningProgram & ExecCapable
   private ended: ExitStatus | undefined
+  /** Stopped by SIGSTOP; a SIGTERM sent meanwhile waits for SIGCONT (invariant 4). */
+  private frozen = false
+  private termPending = false
 
   constructor(
     readonly pid: number,
@@ -72,16 +77,41 @@ export class RuncProcess {
     return this.ended
   }
 
-  /** kill(2): SIGKILL ends the process at once; SIGTERM is up to the program. */
+  /**
+   * kill(2): SIGKILL ends the process at once; SIGTERM is up to the program. A stopped process
+   * only gets a SIGTERM once it continues (the kernel keeps it pending); SIGKILL ends it anyway.
+   */
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (this.ended !== undefined) return
+    if (signal === 'SIGTERM' && this.frozen) {
+      this.termPending = true
+      return
+    }
     this.program.signal(signal)
     if (signal === 'SIGKILL')
       this.finish({ exitCode: SIGKILL_EXIT_CODE, signal: 9, oomKilled: false })
   }
 
+  /** SIGSTOP (true) or SIGCONT (false); false when the program cannot be frozen. */
+  freeze(stopped: boolean): boolean {
+    if (this.ended !== undefined || this.program.freeze === undefined) return false
+    if (stopped === this.frozen) return true
+    this.frozen = stopped
+    this.program.freeze(stopped)
+    if (!stopped && this.termPending) {
+      this.termPending = false
+      this.program.signal('SIGTERM')
+    }
+    return true
+  }
+
+  get stopped(): boolean {
+    return this.frozen && this.ended === undefined
+  }
+
+  /** A stopped process still holds its socket but answers nothing: the caller times out. */
   http(request: HttpRequest): HttpResponse | undefined {
-    return this.ended === undefined ? this.program.http?.(request) : undefined
+    return this.ended === undefined && !this.frozen ? this.program.http?.(request) : undefined
   }
 
   listening(): number[] {
@@ -136,6 +166,8 @@ export class Runc {
     const entry = this.processes.spawn(spec.ppid, command, {
       memoryBytes: () => holder.process?.memoryBytes() ?? 0,
       signal: (signal) => holder.process?.signal(signal),
+      freeze: (stopped) => holder.process?.freeze(stopped) ?? false,
+      stopped: () => holder.process?.stopped ?? false,
     })
     const process = new RuncProcess(entry.pid, command, this.clock, {
       ended: () => this.processes.exit(entry.pid),

@@ -9,7 +9,7 @@ const en = {
   'help.kubectl': 'talk to the cluster, as on a real one (kubectl get nodes, kubectl apply -f -)',
   'help.ssh': 'open a shell on a machine (cp-1, worker-1…); exit comes back',
   'help.node':
-    'on a node: systemctl, journalctl, crictl, ctr, ps, ss, ip, iptables, curl, etcdctl, kubeadm',
+    'on a node: systemctl, journalctl, crictl, ctr, ps, kill, ss, ip, iptables, curl, etcdctl, kubeadm',
   'help.files':
     'files: ls, cat, cp, mv, rm, mkdir, touch, cd, pwd; text: grep, head, tail, wc, sort, uniq, cut, awk, tee',
   'help.sleep':
@@ -51,7 +51,7 @@ const ptBR: Record<MessageKey, string> = {
     'fale com o cluster, como num cluster real (kubectl get nodes, kubectl apply -f -)',
   'help.ssh': 'abre um shell numa máquina (cp-1, worker-1…); exit volta',
   'help.node':
-    'num nó: systemctl, journalctl, crictl, ctr, ps, ss, ip, iptables, curl, etcdctl, kubeadm',
+    'num nó: systemctl, journalctl, crictl, ctr, ps, kill, ss, ip, iptables, curl, etcdctl, kubeadm',
   'help.files':
     'arquivos: ls, cat, cp, mv, rm, mkdir, touch, cd, pwd; texto: grep, head, tail, wc, sort, uniq, cut, awk, tee',
   'help.sleep':

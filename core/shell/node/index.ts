@@ -8,6 +8,7 @@ import { ip } from './ip'
 import { iptables, iptablesSave } from './iptables'
 import { journalctl } from './journalctl'
 import { kubeadm } from './kubeadm'
+import { kill } from './kill'
 import { poweroff, reboot } from './power'
 import { ps } from './ps'
 import { ss } from './ss'
@@ -19,6 +20,7 @@ export const NODE_COMMANDS: readonly ShellCommand[] = [
   crictl,
   ctr,
   ps,
+  kill,
   ss,
   curl,
   ip,

@@ -71,7 +71,8 @@ function row(entry: ProcessEntry, nowMs: number, ramKiB: number): ProcessRow {
     startedAtMs: entry.startedAtMs,
     vszKiB: Math.max(profile.vsz, rssKiB),
     rssKiB,
-    stat: profile.stat,
+    // procps' state letter first: T (stopped by job control) replaces S, the flags stay.
+    stat: entry.stopped?.() === true ? `T${profile.stat.slice(1)}` : profile.stat,
     tty: '?',
     cpuMs: Math.max(0, nowMs - entry.startedAtMs) * profile.cpu,
   }
