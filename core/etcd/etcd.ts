@@ -11,6 +11,8 @@
  *    observable outcome (an acknowledged write survives while a quorum lives). A member that comes
  *    back has caught up. See docs/simplifications.md.
  * 4. Every timing comes from the virtual clock and every random choice from a forked stream.
+ * 5. Observers (the members' logs, the message flow) are told of each change after it is made;
+ *    they only watch: telling them reads no randomness and schedules nothing.
  */
 import type { Clock, ScheduledTask } from '../clock'
 import type { Random } from '../random'
@@ -23,6 +25,9 @@ export const REQUEST_TIMEOUT_MS = 5000 + 2 * ELECTION_TIMEOUT_MS
 
 export const ERR_TIMEOUT = 'etcdserver: request timed out'
 export const ERR_NO_LEADER = 'etcdserver: no leader'
+/** What grpc-go says when the API server's dial to its stopped member is refused. */
+export const ERR_REFUSED =
+  'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused"'
 
 export interface EtcdMember {
   /** The member's name: its node's hostname, as kubeadm names it. */
@@ -38,6 +43,26 @@ export interface EtcdSnapshot<T> {
   revision: number
   entries: [string, T][]
   memberName: string
+}
+
+/**
+ * What an observer is told (invariant 5). Each call comes after the state changed, so `leader`,
+ * `term` and the members' `up` already say how things are now.
+ */
+export interface EtcdObserver {
+  /** A member's process stopped; `wasLeader` when it led until now. */
+  stopped?(member: EtcdMember, wasLeader: boolean): void
+  started?(member: EtcdMember): void
+  /** `winner` won the election for `term` (the new term). */
+  elected?(winner: EtcdMember, term: number): void
+  /** The running members campaigned for `term` + 1 in vain: no quorum runs. */
+  campaignFailed?(candidates: readonly EtcdMember[], term: number): void
+  /** A request through `via` failed with `message` (ensureAvailable). */
+  unavailable?(via: string, message: string): void
+  /** `via` streamed a snapshot of `keys` keys to a client (etcdctl snapshot save). */
+  snapshotSent?(via: string, keys: number): void
+  /** The keyspace became a restored snapshot's. */
+  restored?(revision: number): void
 }
 
 export class EtcdUnavailable extends Error {
@@ -58,6 +83,7 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
   private leaderName: string | undefined
   private election: ScheduledTask | undefined
   private readonly log: string[] = []
+  private readonly observers: EtcdObserver[] = []
 
   constructor(
     private readonly clock: Clock,
@@ -94,18 +120,25 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
     return this.members.find((m) => m.name === name)
   }
 
+  /** Tells `observer` of every change from now on (invariant 5). */
+  observe(observer: EtcdObserver): void {
+    this.observers.push(observer)
+  }
+
   /** Stops a member's process. Losing the leader or the quorum takes effect as in Raft. */
   stop(name: string): void {
     const member = this.requireMember(name)
     if (!member.up) return
     member.up = false
     this.note(`member ${name} stopped`)
-    if (this.leaderName === name || !this.hasQuorum) {
+    const wasLeader = this.leaderName === name
+    if (wasLeader || !this.hasQuorum) {
       // Followers notice the silent leader after an election timeout; a leader that cannot hear
       // a quorum steps down (CheckQuorum). Either way, no leader until a new election succeeds.
       this.leaderName = undefined
       this.scheduleElection()
     }
+    for (const o of this.observers) o.stopped?.(member, wasLeader)
   }
 
   /** Starts a member again; it rejoins and, with quorum restored, an election follows. */
@@ -115,6 +148,7 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
     member.up = true
     this.note(`member ${name} started`)
     if (this.leaderName === undefined) this.scheduleElection()
+    for (const o of this.observers) o.started?.(member)
   }
 
   /**
@@ -125,12 +159,8 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
     const member = this.requireMember(via)
     // kube-apiserver dials its own member on 127.0.0.1:2379 (--etcd-servers); grpc-go reports
     // a refused dial as Unavailable, and the API server passes the text through.
-    if (!member.up)
-      throw new EtcdUnavailable(
-        'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp 127.0.0.1:2379: connect: connection refused"',
-        0,
-      )
-    if (this.leaderName === undefined) throw new EtcdUnavailable(ERR_TIMEOUT, REQUEST_TIMEOUT_MS)
+    if (!member.up) this.unavailable(via, ERR_REFUSED, 0)
+    if (this.leaderName === undefined) this.unavailable(via, ERR_TIMEOUT, REQUEST_TIMEOUT_MS)
   }
 
   /**
@@ -140,6 +170,7 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
   snapshotSave(via: string): EtcdSnapshot<T> {
     this.ensureAvailable(via)
     const { revision, entries } = this.kv.snapshot()
+    for (const o of this.observers) o.snapshotSent?.(via, entries.length)
     return { revision, entries, memberName: via }
   }
 
@@ -150,6 +181,7 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
   snapshotRestore(snapshot: EtcdSnapshot<T>): void {
     this.kv.restore(snapshot)
     this.note(`restored snapshot taken at revision ${snapshot.revision}`)
+    for (const o of this.observers) o.restored?.(snapshot.revision)
   }
 
   /** What happened, for journalctl and "why?". */
@@ -167,12 +199,22 @@ export class EtcdCluster<T extends StoredObject = StoredObject> {
     this.election = undefined
     if (this.leaderName !== undefined) return
     // Without quorum the candidates campaign in vain; the next start() of a member tries again.
-    if (!this.hasQuorum) return
+    if (!this.hasQuorum) {
+      const candidates = this.members.filter((m) => m.up)
+      for (const o of this.observers) o.campaignFailed?.(candidates, this.currentTerm)
+      return
+    }
     const candidates = this.members.filter((m) => m.up)
     const winner = this.random.pick(candidates)
     this.currentTerm++
     this.leaderName = winner.name
     this.note(`${winner.id} elected leader ${winner.id} at term ${this.currentTerm}`)
+    for (const o of this.observers) o.elected?.(winner, this.currentTerm)
+  }
+
+  private unavailable(via: string, message: string, waitedMs: number): never {
+    for (const o of this.observers) o.unavailable?.(via, message)
+    throw new EtcdUnavailable(message, waitedMs)
   }
 
   private note(text: string): void {

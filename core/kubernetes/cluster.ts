@@ -26,6 +26,7 @@ import type { ComponentContext } from '../components/component'
 import { KubeControllerManager } from '../controllers/kubeControllerManager'
 import { NodeLifecycleController } from '../controllers/nodeLifecycle'
 import { EtcdCluster } from '../etcd/etcd'
+import { EtcdLog } from '../etcd/etcdLog'
 import type { ExplainLog } from '../explain/explain'
 import {
   addonObjects,
@@ -41,6 +42,7 @@ import {
 import { kubeadmConfigMaps } from '../kubeadm/configMaps'
 import { controlPlaneManifests } from '../kubeadm/staticPods'
 import { ClusterNetwork } from '../network/clusterNetwork'
+import { WeavePeerLog } from '../network/weaveLog'
 import type { KubeProxy } from '../network/kubeProxy'
 import { Containerd } from '../node/containerd'
 import { composeRegistries, PAUSE_IMAGE, programRegistry, workloadImages } from '../node/images'
@@ -61,7 +63,10 @@ import { kubeProxyProgram } from './kubeProxyProgram'
 import { clusterDirectory } from './directory'
 import { silentFlow, type FlowRecorder } from '../observe/flow'
 import { FlowApiClient, FlowApiServer, recordApiRequest } from '../observe/flowApi'
+import { EtcdFlow } from '../observe/flowEtcd'
 import { criClient } from '../observe/flowNode'
+import { humanBytes } from '../shell/node/etcdConnection'
+import { dbSizeBytes } from '../shell/node/etcdSnapshot'
 
 export interface KubernetesClusterOptions {
   clock: Clock
@@ -106,6 +111,8 @@ export class KubernetesCluster {
   readonly controlPlanes: readonly Machine[]
   readonly flow: FlowRecorder
   private readonly apiserverUp = new Set<string>()
+  /** The container logs of the running etcd and kube-apiserver processes, by drawn name. */
+  private readonly containerLogs = new Map<string, (line: string) => void>()
   private readonly clock: Clock
   private readonly random: Random
   private readonly explain: ExplainLog
@@ -126,11 +133,13 @@ export class KubernetesCluster {
     this.etcd = new EtcdCluster<KubeObject>(this.clock, this.random.fork('etcd'), members)
     // Until their static pods start, no member runs.
     for (const member of members) this.etcd.stop(member.name)
+    this.observeEtcd()
     this.allocators = {
       clusterIPs: new ClusterIPAllocator(this.random.fork('apiserver/clusterip')),
       nodePorts: new NodePortAllocator(this.random.fork('apiserver/nodeport')),
     }
     this.network = ClusterNetwork.fromWorld(options.machines)
+    this.observeWeave()
     this.programs = composeRegistries(
       programRegistry(Object.fromEntries(controlPlanePrograms(this.controlPlaneHooks()))),
       programRegistry({
@@ -188,6 +197,47 @@ export class KubernetesCluster {
       machine,
       log: (line) => this.logs.append(logName, line),
     }
+  }
+
+  /** A line of an etcd or kube-apiserver: the timeline's log and, while it runs, its container's. */
+  private componentLog(name: string, line: string): void {
+    this.logs.append(name, line)
+    this.containerLogs.get(name)?.(line)
+  }
+
+  /** The members' own lines (etcdLog.ts) and their Raft messages for the flow (flowEtcd.ts). */
+  private observeEtcd(): void {
+    const dbSize = (keys: number): { bytes: number; text: string } => {
+      const bytes = dbSizeBytes(keys)
+      return { bytes, text: humanBytes(bytes) }
+    }
+    this.etcd.observe(
+      new EtcdLog(
+        this.clock,
+        this.etcd,
+        {
+          member: (name, line) => this.componentLog(`etcd-${name}`, line),
+          apiserver: (machine, line) => {
+            if (!this.apiserverUp.has(machine)) return false
+            this.componentLog(`kube-apiserver-${machine}`, line)
+            return true
+          },
+        },
+        dbSize,
+      ),
+    )
+    const flow = new EtcdFlow(this.flow, this.etcd, this.clock)
+    this.etcd.observe(flow)
+    this.flow.onPublish(() => flow.sampleHeartbeats())
+  }
+
+  /** The routers' connection lines (weaveLog.ts); a fault's partition is seen at the publish. */
+  private observeWeave(): void {
+    const weave = this.network.weave
+    weave.componentLog = (machine, line) => this.logs.append(`weave-net-${machine}`, line)
+    const peers = new WeavePeerLog(weave, this.network.fabric, this.clock, this.flow)
+    weave.observe(peers)
+    this.flow.onPublish(() => peers.check())
   }
 
   private apiserverAddress(machine: string): string {
@@ -288,8 +338,20 @@ export class KubernetesCluster {
 
   private controlPlaneHooks(): ControlPlaneHooks {
     return {
-      start: (component, machine) => this.startControlPlane(component, machine),
-      stop: (component, machine) => this.stopControlPlane(component, machine),
+      start: (component, machine, log) => {
+        this.containerLogs.set(`${component}-${machine}`, log)
+        this.startControlPlane(component, machine)
+      },
+      stop: (component, machine) => {
+        this.stopControlPlane(component, machine)
+        this.containerLogs.delete(`${component}-${machine}`)
+      },
+      // The scheduler and the controller manager write their own lines (ComponentContext.log);
+      // etcd and the API server have no other voice in the timeline.
+      log: (component, machine, line) => {
+        if (component === 'etcd' || component === 'kube-apiserver')
+          this.logs.append(`${component}-${machine}`, line)
+      },
       http: (component, machine, request) => {
         if (component === 'kube-apiserver') {
           const response = this.handlers.get(machine)!.handle({ method: 'GET', path: request.path })

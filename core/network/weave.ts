@@ -16,6 +16,8 @@
  *    Pass `controlNeedsBothDials: false` for Weave's own rule.
  * 4. Traffic between two pods on the same machine never leaves the machine's bridge: it works
  *    whatever the routers and the fabric do.
+ * 5. An observer (the routers' connection log, weaveLog.ts) is told when a router starts or
+ *    stops, after the change; it only reads.
  */
 import type { ComponentProcess } from '../components/component'
 import type { Fabric, Protocol, Unreachable } from './fabric'
@@ -43,6 +45,7 @@ export interface WeaveOptions {
 /** The weave router process on one machine. Starting and stopping it is all it does. */
 export class WeaveRouter implements ComponentProcess {
   private up = false
+  private containerLog: ((line: string) => void) | undefined
 
   constructor(
     readonly machine: string,
@@ -53,9 +56,16 @@ export class WeaveRouter implements ComponentProcess {
     return this.up
   }
 
-  start(): void {
+  /** `log` is the weave container's log (kubectl logs), kept until another container starts it. */
+  start(log?: (line: string) => void): void {
+    if (log !== undefined) this.containerLog = log
     this.up = true
     this.onChange()
+  }
+
+  /** Appends to the weave container's log, if a container ever ran this router. */
+  log(line: string): void {
+    this.containerLog?.(line)
   }
 
   stop(): void {
@@ -64,11 +74,19 @@ export class WeaveRouter implements ComponentProcess {
   }
 }
 
+/** Told when a router starts or stops (invariant 5). */
+export interface WeaveObserver {
+  routerChanged(machine: string): void
+}
+
 export class WeaveNet {
   readonly ipam: WeaveIpam
+  /** Where the routers' lines also go besides their container: the "weave-net-<m>" component log. */
+  componentLog: ((machine: string, line: string) => void) | undefined
   private readonly routers = new Map<string, WeaveRouter>()
   private readonly bothDials: boolean
   private changes = 0
+  private observer: WeaveObserver | undefined
 
   constructor(
     private readonly fabric: Fabric,
@@ -99,6 +117,20 @@ export class WeaveNet {
 
   peers(): string[] {
     return [...this.routers.keys()]
+  }
+
+  get peerCount(): number {
+    return this.routers.size
+  }
+
+  observe(observer: WeaveObserver): void {
+    this.observer = observer
+  }
+
+  /** A router's line: its container's log and its component's (`componentLog`). */
+  log(machine: string, line: string): void {
+    this.routers.get(machine)?.log(line)
+    this.componentLog?.(machine, line)
   }
 
   /** Changes when a router starts or stops; with `fabric.version`, tells views to redraw. */
@@ -153,7 +185,10 @@ export class WeaveNet {
   }
 
   private newRouter(machine: string): WeaveRouter {
-    return new WeaveRouter(machine, () => this.changes++)
+    return new WeaveRouter(machine, () => {
+      this.changes++
+      this.observer?.routerChanged(machine)
+    })
   }
 
   /** Why the TCP 6783 control connection cannot be made, or undefined when it can. */

@@ -12,6 +12,9 @@
  * 3. A batch is bounded: past FLOW_BATCH_LIMIT kinds of message, further new kinds are only
  *    counted in `dropped` (messages, not kinds). Kinds already in the batch keep counting.
  * 4. Recording never reads randomness or schedules on the clock: it cannot change the run.
+ * 5. Hooks given to `onPublish` run at every publish, listened to or not, before the batch is
+ *    read: they tell what went on since the last publish without a timer of their own (Raft
+ *    heartbeats) and notice what a command changed (a fault's partition). They follow 4 too.
  */
 import type { Publisher } from '../simulation'
 import type { FlowMessage } from './summary'
@@ -22,34 +25,57 @@ export const FLOW_BATCH_LIMIT = 200
 /** What a hook needs of the recorder: the switch, and the call. */
 export interface FlowTap {
   readonly active: boolean
-  record(from: string, to: string, what: string): void
+  /** `count` messages of one kind at once (heartbeats sampled over a stretch of time). */
+  record(from: string, to: string, what: string, count?: number): void
 }
 
 /** Gathers messages between publishes (see the invariants above). */
 export class FlowRecorder implements FlowTap {
-  /** True while someone listens; hooks record only then (invariant 1). */
-  active = false
+  private on = false
+  private onSinceMs = 0
   private readonly pending = new Map<string, FlowMessage>()
+  private readonly hooks: (() => void)[] = []
   private dropped = 0
 
   constructor(private readonly clock: { readonly nowMs: number }) {}
+
+  /** True while someone listens; hooks record only then (invariant 1). */
+  get active(): boolean {
+    return this.on
+  }
+
+  set active(value: boolean) {
+    if (value && !this.on) this.onSinceMs = this.clock.nowMs
+    this.on = value
+  }
+
+  /** When the recorder last switched on: what is sampled over time starts there at the earliest. */
+  get activeSinceMs(): number {
+    return this.onSinceMs
+  }
 
   /** Kinds of message waiting for the next publish. */
   get size(): number {
     return this.pending.size
   }
 
-  record(from: string, to: string, what: string): void {
+  record(from: string, to: string, what: string, count = 1): void {
     if (!this.active) return
     const key = `${from}\n${to}\n${what}`
     const known = this.pending.get(key)
-    if (known !== undefined) known.count++
-    else if (this.pending.size >= FLOW_BATCH_LIMIT) this.dropped++
-    else this.pending.set(key, { atMs: this.clock.nowMs, from, to, what, count: 1 })
+    if (known !== undefined) known.count += count
+    else if (this.pending.size >= FLOW_BATCH_LIMIT) this.dropped += count
+    else this.pending.set(key, { atMs: this.clock.nowMs, from, to, what, count })
+  }
+
+  /** Runs `hook` at the start of every publish (invariant 5). */
+  onPublish(hook: () => void): void {
+    this.hooks.push(hook)
   }
 
   /** Emits the batch gathered since the last call, if any (a Simulation publisher). */
   readonly publish: Publisher = (emit) => {
+    for (const hook of this.hooks) hook()
     // Nobody listens any more: what gathered before the last listener left goes nowhere.
     if (!this.active) return this.clear()
     if (this.pending.size === 0 && this.dropped === 0) return

@@ -14,7 +14,7 @@
  * 2. A request is recorded only if it reaches a running API server (a refused dial is no message).
  * 3. Storage messages are what etcd served: a read that got an answer (an object or NotFound) and
  *    a write that committed (etcd's revision moved). A no-op update, a conflict or an unavailable
- *    etcd sends nothing.
+ *    etcd sends nothing. A committed write is also replicated between the members (flowEtcd.ts).
  * 4. These classes only observe: they return exactly what ApiClient and ApiServer return.
  */
 import type { KubeObject } from '../api/types'
@@ -33,6 +33,7 @@ import { ApiClient, type ApiEndpoint, type ResourceName } from '../client/client
 import { OUTSIDE } from '../network/fabric'
 import { LAPTOP } from '../shell/command'
 import type { FlowTap } from './flow'
+import { recordReplication } from './flowEtcd'
 
 /** What names the two ends of a component's API connection, as the topology draws them. */
 export interface ApiPeers {
@@ -152,6 +153,7 @@ export class FlowApiClient extends ApiClient {
 export class FlowApiServer extends ApiServer {
   private readonly self: string
   private readonly member: string
+  private readonly machine: string
 
   constructor(
     private readonly flow: FlowTap,
@@ -159,8 +161,9 @@ export class FlowApiServer extends ApiServer {
   ) {
     super(...args)
     // The etcd member it talks to is the one on its own node (kubeadm), named after the machine.
-    this.self = `kube-apiserver-${args[3]}`
-    this.member = `etcd-${args[3]}`
+    this.machine = args[3]
+    this.self = `kube-apiserver-${this.machine}`
+    this.member = `etcd-${this.machine}`
   }
 
   override create(...args: Parameters<ApiServer['create']>): KubeObject {
@@ -205,8 +208,10 @@ export class FlowApiServer extends ApiServer {
   }
 
   private written<T>(def: ResourceDef, before: number, op: string, result: T): T {
-    if (this.revision !== before)
+    if (this.revision !== before) {
       this.flow.record(this.self, this.member, `${op} ${def.etcdPrefix}`)
+      recordReplication(this.flow, this.etcd, this.machine)
+    }
     return result
   }
 
