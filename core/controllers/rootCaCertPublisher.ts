@@ -8,6 +8,7 @@
  *    annotation kubernetes.io/description the real controller sets.
  * 2. A deleted or edited ConfigMap is recreated or reset; a terminating namespace is left alone.
  */
+import { placeholderPem } from '../kubeadm/pki'
 import type { ConfigMap, Namespace } from '../api/types'
 import type { Informer } from '../client/informer'
 import { QueueController, type ControllerEnv } from './controller'
@@ -16,8 +17,7 @@ export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt'
 const DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.'
 /** The lab's CA: a placeholder, as every key and certificate in the lab (docs/simplifications.md). */
-const CA_CERT =
-  '-----BEGIN CERTIFICATE-----\n(KubeLab: ca.crt is not a real certificate; no cryptography runs in the lab)\n-----END CERTIFICATE-----\n'
+const CA_CERT = placeholderPem('CERTIFICATE', 'ca.crt')
 
 export class RootCaCertPublisher extends QueueController {
   private readonly namespaces: Informer<Namespace>

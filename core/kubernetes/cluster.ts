@@ -14,6 +14,7 @@
  * 3. A client reaches an API server only if that server's process runs and the network lets
  *    TCP 6443 through from the client's machine; otherwise it gets connection refused.
  */
+import { apiserverConfigMaps } from '../apiserver/postStartConfigMaps'
 import type { KubeObject, Service } from '../api/types'
 import { ClusterIPAllocator, NodePortAllocator } from '../apiserver/allocators'
 import type { ApiServer } from '../apiserver/apiserver'
@@ -401,7 +402,8 @@ export class KubernetesCluster {
 
   /**
    * What the API server does for itself once it serves: the system namespaces
-   * (start-system-namespaces-controller) and the `kubernetes` Service (bootstrap-controller).
+   * (start-system-namespaces-controller), the `kubernetes` Service (bootstrap-controller) and
+   * its own kube-system ConfigMaps (postStartConfigMaps.ts).
    */
   private apiserverBootstrap(machine: string): boolean {
     if (!this.apiserverUp.has(machine)) return true
@@ -412,6 +414,9 @@ export class KubernetesCluster {
           client.create('namespaces', undefined, ns)
       if (client.find('services', 'default', 'kubernetes') === undefined)
         client.create('services', 'default', kubernetesService())
+      for (const cm of apiserverConfigMaps(this.clock.nowMs))
+        if (client.find('configmaps', 'kube-system', cm.metadata.name!) === undefined)
+          client.create('configmaps', 'kube-system', cm)
       this.reconcileApiserverEndpoints(client, machine)
       return true
     } catch {

@@ -6,6 +6,7 @@
  * Certificate and key contents are placeholders: a learner can list and cat them, but no
  * cryptography runs in the lab (docs/simplifications.md).
  */
+import { placeholderPem } from '../kubeadm/pki'
 import { parse } from 'yaml'
 import { toYaml } from './kubectl/print/object'
 import type { Pod } from '../api/types'
@@ -74,7 +75,7 @@ export function machineFileSystem(
   }
   const node = cluster?.nodes.get(machine.name)
   fs.mkdir(`${PKI}`, { parents: true })
-  fs.write(`${PKI}/ca.crt`, { text: pem('CERTIFICATE', 'ca') })
+  fs.write(`${PKI}/ca.crt`, { text: placeholderPem('CERTIFICATE', 'ca.crt') })
   if (server !== undefined)
     fs.write('/etc/kubernetes/kubelet.conf', {
       text: kubeconfig(server, `system:node:${machine.name}`),
@@ -92,12 +93,12 @@ export function machineFileSystem(
   if (machine.role === 'control-plane') {
     for (const file of CONTROL_PLANE_PKI)
       fs.write(`${PKI}/${file}`, {
-        text: pem(file.endsWith('.crt') ? 'CERTIFICATE' : 'PRIVATE KEY', file),
+        text: placeholderPem(file.endsWith('.crt') ? 'CERTIFICATE' : 'PRIVATE KEY', file),
       })
     fs.mkdir(`${PKI}/etcd`)
     for (const file of ETCD_PKI)
       fs.write(`${PKI}/etcd/${file}`, {
-        text: pem(file.endsWith('.crt') ? 'CERTIFICATE' : 'PRIVATE KEY', `etcd/${file}`),
+        text: placeholderPem(file.endsWith('.crt') ? 'CERTIFICATE' : 'PRIVATE KEY', `etcd/${file}`),
       })
     fs.mkdir('/var/lib/etcd', { parents: true })
     if (server !== undefined) {
@@ -183,10 +184,6 @@ users:
     client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==
     client-key-data: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCg==
 `
-}
-
-function pem(type: string, name: string): string {
-  return `-----BEGIN ${type}-----\n(KubeLab: ${name} is not a real key; no cryptography runs in the lab)\n-----END ${type}-----\n`
 }
 
 const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
