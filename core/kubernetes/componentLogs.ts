@@ -31,7 +31,10 @@ export class ComponentLogs {
   append(component: string, line: string): void {
     const list = this.lines.get(component) ?? []
     list.push(line)
-    if (list.length > MAX_LINES_PER_COMPONENT) list.splice(0, list.length - MAX_LINES_PER_COMPONENT)
+    // Trimmed in bulk at twice the limit, so a busy component costs O(1) per line, not a shift
+    // of 2,000 lines each time; `tail` shows only the newest MAX_LINES_PER_COMPONENT.
+    if (list.length > 2 * MAX_LINES_PER_COMPONENT)
+      list.splice(0, list.length - MAX_LINES_PER_COMPONENT)
     this.lines.set(component, list)
     const slot = this.count % MAX_RECENT_LINES
     this.ringAtMs[slot] = this.now()
@@ -43,7 +46,8 @@ export class ComponentLogs {
   /** The last `n` lines of one component (all it kept when n is undefined). */
   tail(component: string, n?: number): readonly string[] {
     const list = this.lines.get(component) ?? []
-    return n === undefined ? list : list.slice(Math.max(0, list.length - n))
+    const keep = Math.min(n ?? MAX_LINES_PER_COMPONENT, MAX_LINES_PER_COMPONENT)
+    return list.length <= keep ? list : list.slice(list.length - keep)
   }
 
   /** How many lines were ever written (invariant 3). */
