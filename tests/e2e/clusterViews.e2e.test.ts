@@ -59,7 +59,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: the cluster views', () => {
 
     // Right-click the kubelet on the graph (panned down to the workers by keyboard).
     await page.locator(TOPOLOGY).focus()
-    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown')
     const at = await nodeOnPage(page, 'component/kubelet-worker-1')
     await page.mouse.click(at.x, at.y, { button: 'right' })
     const menu = page.locator('[data-testid="fault-menu"]')

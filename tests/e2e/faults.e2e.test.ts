@@ -87,7 +87,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
       } else {
         // Pan the graph down to the workers by keyboard, then right-click the kubelet there.
         await page.locator('[data-testid="topology"]').focus()
-        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown')
         const at = await nodeOnPage(page, 'component/kubelet-worker-1')
         await page.mouse.click(at.x, at.y, { button: 'right' })
       }
@@ -115,7 +115,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: time controls and faults', () => {
       if (scheme === 'light') {
         // Pan the graph down to the workers, so the picture shows the stopped kubelet too.
         await page.locator('[data-testid="topology"]').focus()
-        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+        for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown')
       }
       await page.screenshot({ path: join(RESULTS_DIR, `fault-active-${scheme}.png`) })
 

@@ -74,7 +74,7 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     const kubelet = 'component/kubelet-worker-2'
     // The workers' row, panned into view by keyboard.
     await topology.focus()
-    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown')
     const before = await nodeOnPage(page, kubelet)
     const preset = await modelPosition(page, kubelet)
     const proxyBefore = await nodeOnPage(page, 'component/kube-proxy-worker-2')
@@ -117,4 +117,53 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  it('walks the architecture graph by keyboard alone: arrows to a component, Enter inspects, the menu key opens its faults', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = collectErrors(page)
+    await page.goto(session.url)
+    const topology = page.locator('[data-testid="topology"][data-machines="3"]')
+    await topology.waitFor({ timeout: 20_000 })
+    await topology.focus()
+    const current = (): Promise<string> =>
+      topology.getAttribute('data-current').then((v) => v ?? '')
+    // The first arrow lands on the first element in reading order: cp-1, at its label.
+    await page.keyboard.press('ArrowDown')
+    expect(await current()).toBe('machine/cp-1')
+    const path: string[] = []
+    for (const key of KEYS_TO_WORKER_KUBELET) {
+      await page.keyboard.press(key)
+      path.push(await current())
+    }
+    expect(path.join(' → ')).toMatch(/component\/kubelet-worker-1$/)
+    expect(await page.locator('[data-testid="topology-current"]').textContent()).toContain(
+      'Current: kubelet',
+    )
+    await page.screenshot({ path: join(RESULTS_DIR, 'topology-keyboard.png') })
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.locator('[data-testid="inspector"] h2').innerText())
+      .toContain('kubelet-worker-1')
+    await topology.focus()
+    await page.keyboard.press('Shift+F10')
+    const menu = page.locator('[data-testid="fault-menu"]')
+    await expect
+      .poll(() => menu.locator('.title').innerText())
+      .toBe('Faults for kubelet on worker-1')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.locator('[data-testid="faults-panel"] h2').innerText())
+      .toBe('Active faults (1)')
+    // Back on the graph, Escape leaves the cursor.
+    await topology.focus()
+    await page.keyboard.press('Escape')
+    expect(await current()).toBe('')
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })
+
+/** From cp-1's label to worker-1's kubelet in the default cluster's preset layout. */
+// etcd, kube-apiserver (the control plane's middle column), worker-2's kube-proxy (the nearest
+// below), worker-1's kube-proxy, its kubelet.
+const KEYS_TO_WORKER_KUBELET = ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowLeft', 'ArrowLeft']

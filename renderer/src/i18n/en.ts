@@ -31,7 +31,7 @@ export default {
   topology: {
     label:
       'Cluster topology: {machines} machines, {components} components and {links} connections. The outline panel lists the same graph as text.',
-    help: 'Drag to pan and scroll to zoom. With the graph focused: arrow keys pan, + and − zoom, 0 fits the whole cluster. Right-click a component or machine to break it (its ⋯ button in the outline does the same by keyboard).',
+    help: 'Drag the background to pan and scroll to zoom. With the graph focused: arrow keys move from element to element, Enter inspects, the context-menu key (or Shift+F10) opens its faults, Shift+arrows pan, + and − zoom, 0 fits the whole cluster. Right-click anything to break it.',
     legend: 'Legend',
     directed: 'connects to',
     mutual: 'peers: both sides connect',

@@ -33,7 +33,7 @@ const ptBR: typeof en = {
   topology: {
     label:
       'Topologia do cluster: {machines} máquinas, {components} componentes e {links} conexões. O painel de resumo traz o mesmo grafo em texto.',
-    help: 'Arraste para mover e use a rolagem para o zoom. Com o grafo em foco: as setas movem, + e − mudam o zoom e 0 enquadra o cluster inteiro. Clique com o botão direito num componente ou máquina para quebrá-lo (o botão ⋯ no resumo faz o mesmo pelo teclado).',
+    help: 'Arraste o fundo para mover a vista e use a rolagem para o zoom. Com o grafo em foco: as setas passam de elemento em elemento, Enter inspeciona, a tecla de menu de contexto (ou Shift+F10) abre suas falhas, Shift+setas movem a vista, + e − mudam o zoom e 0 enquadra o cluster inteiro. Clique com o botão direito em qualquer coisa para quebrá-la.',
     legend: 'Legenda',
     directed: 'se conecta a',
     mutual: 'pares: os dois lados se conectam',

@@ -10,6 +10,9 @@ import type { PodTone } from './pods'
 
 export type ColorScheme = 'light' | 'dark'
 
+/** theme.css's --focus, which a canvas cannot read: the keyboard cursor on the graphs. */
+export const FOCUS: Record<ColorScheme, string> = { light: '#0063c4', dark: '#6cb6ff' }
+
 export interface FamilyColors {
   fill: string
   border: string

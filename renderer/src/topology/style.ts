@@ -6,7 +6,7 @@ import type { EdgeSingular, StylesheetJson } from 'cytoscape'
 import { COMPONENT_HEIGHT, COMPONENT_WIDTH, MACHINE_PADDING } from './layout'
 import { EDGE_FONT_SIZE, MACHINE_FONT_SIZE } from './elements'
 import type { ComponentFamily } from './families'
-import { paletteFor, type ColorScheme } from './palette'
+import { FOCUS, paletteFor, type ColorScheme } from './palette'
 import { graphStyle } from './graphStyle'
 import { MIN_ZOOMED_FONT_SIZE } from './lod'
 
@@ -150,5 +150,15 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
       },
     },
     { selector: 'node.lit', style: { 'border-width': 4, 'border-color': p.trace } },
+    // The keyboard cursor (graphCursor.ts): an outline in the focus colour, as a focused control.
+    {
+      selector: 'node.current',
+      style: {
+        'outline-width': 3,
+        'outline-color': FOCUS[scheme],
+        'outline-offset': 3,
+        'outline-opacity': 1,
+      },
+    },
   ]
 }

@@ -3,7 +3,7 @@
  * topology's Okabe–Ito hues (palette.ts), plus Okabe–Ito vermillion for failures; every colour
  * comes with a second cue: the label's icon and words, a kind's shape, an edge's line style.
  */
-import { paletteFor, type ColorScheme } from '../topology/palette'
+import { FOCUS, paletteFor, type ColorScheme } from '../topology/palette'
 import type { Health } from './labels'
 import { BOX_HEIGHT, BOX_WIDTH } from './layout'
 
@@ -14,8 +14,6 @@ export const MIN_NODE_FONT_PX = 7
 export const MIN_EDGE_FONT_PX = 8
 const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", Roboto, sans-serif'
 
-/** theme.css's --focus, which the canvas cannot read. */
-const FOCUS: Record<ColorScheme, string> = { light: '#0063c4', dark: '#6cb6ff' }
 const VERMILLION: Record<ColorScheme, { fill: string; border: string }> = {
   light: { fill: '#fbe2d4', border: '#d55e00' },
   dark: { fill: '#4a1f0a', border: '#f07a3c' },

@@ -6,6 +6,7 @@
 export const en = {
   summary: '{pods} Pods and {services} Services.',
   help: 'Click a component, Pod or Service to inspect it.',
+  current: 'Current: {label}',
   laptop: 'your laptop',
   services: 'Services',
   unscheduled: 'Pending (unscheduled)',
@@ -38,7 +39,7 @@ export const en = {
     hint: 'Animate the messages the components send each other (remembered)',
   },
   layout: {
-    help: 'Drag a machine to move it; Alt+arrow keys move the machine shown in the inspector.',
+    help: "Drag a machine to move it; Alt+arrow keys move the current element's machine.",
     reset: 'Reset layout',
     resetHint:
       'Put every machine back in its first place (your arrangement is remembered until then)',
@@ -61,6 +62,7 @@ export const en = {
 export const ptBR: typeof en = {
   summary: '{pods} Pods e {services} Services.',
   help: 'Clique num componente, Pod ou Service para inspecioná-lo.',
+  current: 'Atual: {label}',
   laptop: 'seu notebook',
   services: 'Services',
   unscheduled: 'Pendentes (sem nó)',
@@ -92,7 +94,7 @@ export const ptBR: typeof en = {
     hint: 'Animar as mensagens que os componentes trocam entre si (a escolha fica guardada)',
   },
   layout: {
-    help: 'Arraste uma máquina para movê-la; Alt+setas movem a máquina mostrada no inspetor.',
+    help: 'Arraste uma máquina para movê-la; Alt+setas movem a máquina do elemento atual.',
     reset: 'Restaurar disposição',
     resetHint: 'Devolver cada máquina ao seu lugar inicial (sua disposição fica guardada até lá)',
   },

@@ -1,5 +1,9 @@
 /**
- * What a right click on the graph breaks: the fault target each element stands for.
+ * What an element of the architecture graph stands for: what a click (or Enter) inspects, and
+ * what a right click (or the context-menu key) breaks.
+ *
+ * Inspecting: a pod, a Service (its NodePort badges too), a component, a machine.
+ * Breaking, the fault target:
  *
  * - a machine, a component: themselves;
  * - a pod: the pod (its container can be killed);
@@ -10,9 +14,10 @@
  * Pure: element data and the world in, a target out (or undefined: no menu there).
  */
 import type { Component, FaultTarget, Link } from '../../../core/protocol'
+import type { InspectTarget } from '../stores/inspector'
 
 /** The element data the targets are read from (see elements.ts, kubeElements.ts). */
-export interface MenuElementData {
+export interface ElementData {
   id?: string
   kind?: string
   namespace?: string
@@ -37,7 +42,7 @@ function componentTarget(c: Component | undefined): FaultTarget | undefined {
   return c && { kind: 'component', type: c.spec.type, machine: c.spec.machine }
 }
 
-export function menuTargetOf(data: MenuElementData, world: MenuWorld): FaultTarget | undefined {
+export function menuTargetOf(data: ElementData, world: MenuWorld): FaultTarget | undefined {
   const id = data.id ?? ''
   if (id.startsWith(MACHINE_PREFIX))
     return { kind: 'machine', machine: id.slice(MACHINE_PREFIX.length) }
@@ -66,4 +71,18 @@ export function linkTarget(link: Link, components: readonly Component[]): FaultT
   return port !== undefined && isPortProtocol(protocol)
     ? { kind: 'port', machine: to.spec.machine, port, protocol }
     : componentTarget(to)
+}
+
+/** What a click on the element inspects, if anything. */
+export function inspectTargetOf(data: ElementData): InspectTarget | undefined {
+  const id = data.id ?? ''
+  if (data.kind === 'pod' && data.name !== undefined)
+    return { object: 'Pod', namespace: data.namespace, name: data.name }
+  if ((data.kind === 'service' || data.kind === 'nodePort') && data.name !== undefined)
+    return { object: 'Service', namespace: data.namespace, name: data.name }
+  if (id.startsWith(MACHINE_PREFIX))
+    return { object: 'Machine', name: id.slice(MACHINE_PREFIX.length) }
+  if (id.startsWith(COMPONENT_PREFIX))
+    return { object: 'Component', name: id.slice(COMPONENT_PREFIX.length) }
+  return undefined
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { buildWorld } from '../../core/cluster/build'
 import type { Component, Link } from '../../core/protocol'
-import { linkTarget, menuTargetOf } from '../../renderer/src/topology/menuTargets'
+import {
+  inspectTargetOf,
+  linkTarget,
+  menuTargetOf,
+} from '../../renderer/src/topology/elementTargets'
 
 const world = buildWorld({ controlPlanes: 1, workers: 2 })
 const components = world.filter((o): o is Component => o.kind === 'Component')
@@ -64,5 +68,24 @@ describe('fault menus on the graph: what each element stands for', () => {
     expect(
       menuTargetOf({ id: 'area/services', kind: 'area' }, { components, links }),
     ).toBeUndefined()
+  })
+})
+
+describe('clicks on the graph: what each element inspects', () => {
+  it('a pod, a Service and its NodePort badges, a component, a machine', () => {
+    const pod = { id: 'pod/default/web-1', kind: 'pod', namespace: 'default', name: 'web-1' }
+    expect(inspectTargetOf(pod)).toEqual({ object: 'Pod', namespace: 'default', name: 'web-1' })
+    const badge = { id: 'x', kind: 'nodePort', namespace: 'default', name: 'web', machine: 'w' }
+    expect(inspectTargetOf(badge)).toEqual({ object: 'Service', namespace: 'default', name: 'web' })
+    expect(inspectTargetOf({ id: 'component/etcd-cp-1' })).toEqual({
+      object: 'Component',
+      name: 'etcd-cp-1',
+    })
+    expect(inspectTargetOf({ id: 'machine/cp-1' })).toEqual({ object: 'Machine', name: 'cp-1' })
+  })
+
+  it('nothing for a pod count, an area or the laptop', () => {
+    expect(inspectTargetOf({ id: 'count/worker-1', kind: 'podCount' })).toBeUndefined()
+    expect(inspectTargetOf({ id: 'client/laptop', kind: 'laptop' })).toBeUndefined()
   })
 })
