@@ -45,6 +45,9 @@ export function topologyStyle(scheme: ColorScheme): StylesheetJson {
         'border-color': p.machineBorder,
         'border-width': 1.5,
         padding: `${MACHINE_PADDING}px`,
+        // Its children's labels sit inside their boxes: sizing the machine by the boxes alone
+        // spares measuring every label again when a pod count changes.
+        'compound-sizing-wrt-labels': 'exclude',
         label: 'data(label)',
         color: p.text,
         'font-family': FONT,
