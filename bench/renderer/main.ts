@@ -54,18 +54,24 @@ const pinia = createPinia()
 createApp(App).use(pinia).use(createAppI18n('en')).mount('#app')
 void useConnectionStore(pinia).connect(port)
 
+interface Box {
+  x1: number
+  x2: number
+  y1: number
+  y2: number
+}
+
 interface Cy {
-  panBy(by: { x: number; y: number }): void
   one(event: string, handler: () => void): void
-  nodes(): { length: number }
+  nodes(): { length: number; map<T>(f: (node: { renderedBoundingBox(): Box }) => T): T[] }
+  width(): number
+  height(): number
 }
 
 function cy(): Cy {
   const el = document.querySelector('[data-testid="topology"]') as unknown as { _cyreg: { cy: Cy } }
   return el._cyreg.cy
 }
-
-const frame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve))
 
 declare global {
   interface Window {
@@ -76,18 +82,40 @@ declare global {
 const bench = {
   /** Graph nodes drawn once the pods have arrived (0 until then). */
   drawnNodes: (): number => cy().nodes().length,
-  /** Frames per second while the view pans continuously for `ms`. */
-  async panFps(ms: number): Promise<number> {
+  /**
+   * A point of the canvas (page coordinates) with no node under it, where a press pans the view
+   * as a learner's drag does (a press on a machine would move the machine instead).
+   */
+  emptyPoint(): { x: number; y: number } | undefined {
     const graph = cy()
-    let frames = 0
-    const start = await frame()
-    let now = start
-    while (now - start < ms) {
-      graph.panBy({ x: frames % 120 < 60 ? 4 : -4, y: frames % 240 < 120 ? 2 : -2 })
-      now = await frame()
-      frames++
-    }
-    return (frames * 1000) / (now - start)
+    const boxes = graph.nodes().map((n) => n.renderedBoundingBox())
+    const page = document.querySelector('[data-testid="topology"]')!.getBoundingClientRect()
+    for (let y = 20; y < graph.height() - 20; y += 10)
+      for (let x = 20; x < graph.width() - 20; x += 10)
+        if (!boxes.some((b) => b.x1 - 8 <= x && x <= b.x2 + 8 && b.y1 - 8 <= y && y <= b.y2 + 8))
+          return { x: page.left + x, y: page.top + y }
+    return undefined
+  },
+  /** Counts animation frames until `frames.stop()`: the page's frame rate meanwhile. */
+  frames: {
+    count: 0,
+    start: 0,
+    running: false,
+    begin(): void {
+      this.count = 0
+      this.running = true
+      this.start = performance.now()
+      const tick = (): void => {
+        if (!this.running) return
+        this.count++
+        requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    },
+    end(): number {
+      this.running = false
+      return (this.count * 1000) / (performance.now() - this.start)
+    },
   },
   /** Milliseconds from a kube/changed batch of `size` pod changes to the graph's next render. */
   async batchToScreen(size: number): Promise<number> {
