@@ -77,6 +77,17 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown')
     const before = await nodeOnPage(page, kubelet)
     const preset = await modelPosition(page, kubelet)
+    // A pod over worker-2's tray (CoreDNS runs on the workers) must go with its machine.
+    const pod = await page.locator('[data-testid="topology"]').evaluate((el) =>
+      (
+        el as unknown as {
+          _cyreg: { cy: { nodes(s: string): { id(): string }[] } }
+        }
+      )._cyreg.cy
+        .nodes('[kind = "pod"][machine = "worker-2"]')[0]!
+        .id(),
+    )
+    const podBefore = await modelPosition(page, pod)
     const proxyBefore = await nodeOnPage(page, 'component/kube-proxy-worker-2')
 
     // Press on the kubelet and move: the whole machine goes, components and all.
@@ -90,6 +101,9 @@ describe.skipIf(!HAS_BROWSER)('e2e: the topology', () => {
     expect(after.x - before.x).toBeCloseTo(120, 0)
     expect(after.y - before.y).toBeCloseTo(80, 0)
     const moved = await modelPosition(page, kubelet)
+    const podAfter = await modelPosition(page, pod)
+    expect(podAfter.x - podBefore.x).toBe(moved.x - preset.x)
+    expect(podAfter.y - podBefore.y).toBe(moved.y - preset.y)
     const proxyAfter = await nodeOnPage(page, 'component/kube-proxy-worker-2')
     expect(proxyAfter.x - proxyBefore.x).toBeCloseTo(120, 0)
     // A drag is not a click: nothing was inspected.

@@ -75,7 +75,9 @@ describe('graph: pods inside their node', () => {
   it('draws each pod bound to a node inside that machine, with icon, name, STATUS and READY', () => {
     for (const p of web) {
       const el = byId(els, podId('default', p.name))
-      expect(el.data.parent).toBe('machine/worker-1')
+      // Over worker-1's tray, not its child: a changing pod must not remeasure the machine.
+      expect(el.data.machine).toBe('worker-1')
+      expect(el.data.parent).toBeUndefined()
       expect(el.data.tone).toBe('running')
     }
     expect(byId(els, podId('default', 'web-1')).data.label).toBe('●\u00a0web-1\nRunning 1/1')

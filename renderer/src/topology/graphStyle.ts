@@ -57,6 +57,8 @@ export function graphStyle(p: Palette, font: string): StylesheetJson {
         'line-height': 1.2,
         'text-valign': 'center',
         'z-index': 2,
+        // Over its machine's tray without being its child (kubeElements.ts, Holder).
+        'z-compound-depth': 'top',
       },
     },
     ...tones,
@@ -78,6 +80,7 @@ export function graphStyle(p: Palette, font: string): StylesheetJson {
         'text-wrap': 'wrap',
         'text-valign': 'center',
         'z-index': 2,
+        'z-compound-depth': 'top',
       },
     },
     {

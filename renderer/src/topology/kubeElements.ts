@@ -128,21 +128,31 @@ function addTray(
   })
   part.obstacles.push({ id: trayId(machine), box: tray })
   if (pods.length === 0) return
+  // Over the tray, not in the machine (see Holder).
+  const holder: Holder = { machine }
   if (collapsesPods(pods.length, total, trayCapacity(tray))) {
     const cell = countCell(tray)
-    part.nodes.push(countNode(countId(machine), parent, cell, pods, text))
+    part.nodes.push(countNode(countId(machine), holder, cell, pods, text))
     return
   }
   const cells = podCells(tray, pods.length)
-  pods.sort(comparePods).forEach((p, i) => part.nodes.push(podNode(p, parent, cells[i]!)))
+  pods.sort(comparePods).forEach((p, i) => part.nodes.push(podNode(p, holder, cells[i]!)))
 }
 
-function podNode(pod: PodSummary, parent: string, cell: Box): ElementDefinition {
+/**
+ * What holds a pod (or a count of pods): an area it is a child of, or the machine whose tray it
+ * lies over. Not a child of its machine: a compound's bounds are remeasured whenever a child
+ * changes, and pods change in every batch. The tray, a child, gives the machine its size; the
+ * pods are drawn above it (graphStyle.ts) and move with it (machineDrag.ts).
+ */
+type Holder = { parent: string } | { machine: string }
+
+function podNode(pod: PodSummary, holder: Holder, cell: Box): ElementDefinition {
   return {
     group: 'nodes',
     data: {
       id: podId(pod.namespace, pod.name),
-      parent,
+      ...holder,
       kind: 'pod',
       tone: podTone(pod),
       label: podLabel(pod),
@@ -155,14 +165,14 @@ function podNode(pod: PodSummary, parent: string, cell: Box): ElementDefinition 
 
 function countNode(
   id: string,
-  parent: string | undefined,
+  holder: Holder,
   cell: Box,
   pods: PodSummary[],
   text: GraphText,
 ): ElementDefinition {
   return {
     group: 'nodes',
-    data: { id, parent, kind: 'podCount', label: countLabel(pods, text), ...size(cell) },
+    data: { id, ...holder, kind: 'podCount', label: countLabel(pods, text), ...size(cell) },
     position: { x: cell.x, y: cell.y },
   }
 }
@@ -189,13 +199,15 @@ function addUnscheduled(
     const w = podGridWidth(UNSCHEDULED_COLUMNS)
     const [first] = looseCells(origin, 1, 1)
     const cell = { ...first!, x: origin.left + w / 2, w }
-    part.nodes.push(countNode(countId('unscheduled'), UNSCHEDULED_AREA_ID, cell, pods, text))
+    part.nodes.push(
+      countNode(countId('unscheduled'), { parent: UNSCHEDULED_AREA_ID }, cell, pods, text),
+    )
     return
   }
   const cells = looseCells(origin, pods.length, UNSCHEDULED_COLUMNS)
   pods
     .sort(comparePods)
-    .forEach((p, i) => part.nodes.push(podNode(p, UNSCHEDULED_AREA_ID, cells[i]!)))
+    .forEach((p, i) => part.nodes.push(podNode(p, { parent: UNSCHEDULED_AREA_ID }, cells[i]!)))
 }
 
 /** Services in one column right of the cluster, by namespace and name, SERVICE_LIMIT at most. */

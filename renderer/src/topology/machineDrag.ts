@@ -24,10 +24,22 @@ interface Drag {
 
 /** The machine a node belongs to (itself, for a machine), if any. */
 function machineOf(node: NodeSingular): NodeSingular | undefined {
+  const over = node.data('machine') as string | undefined
+  if (over !== undefined && node.isOrphan()) {
+    const machine = node.cy().getElementById(`${MACHINE_PREFIX}${over}`)
+    return machine.nonempty() ? (machine as NodeSingular) : undefined
+  }
   const machine = node.id().startsWith(MACHINE_PREFIX) ? node : node.ancestors().last()
   return machine.nonempty() && machine.id().startsWith(MACHINE_PREFIX)
     ? (machine as NodeSingular)
     : undefined
+}
+
+/** What moves with a machine: its childless descendants, and the pods over its tray. */
+function riders(cy: Core, machine: NodeSingular): NodeSingular[] {
+  const name = machine.id().slice(MACHINE_PREFIX.length)
+  const over = cy.nodes().filter((n) => n.isOrphan() && n.data('machine') === name)
+  return [...machine.descendants().filter((n) => n.isChildless()), ...over]
 }
 
 /** Installs the drag on `cy`; `onDrop` gets the machine's name and how far it moved. */
@@ -64,9 +76,10 @@ export function enableMachineDrag(cy: Core, onDrop: (machine: string, by: Point)
     }
     const by = { x: at.x - drag.last.x, y: at.y - drag.last.y }
     drag.last = { ...at }
-    // A compound node's position follows its children: moving the leaves moves the machine.
+    // A compound node's position follows its children: moving the leaves moves the machine,
+    // and the pods lying over its tray go with it (kubeElements.ts, Holder).
     cy.batch(() => {
-      for (const leaf of drag!.machine.descendants().filter((n) => n.isChildless())) {
+      for (const leaf of riders(cy, drag!.machine)) {
         const p = leaf.position()
         leaf.position({ x: p.x + by.x, y: p.y + by.y })
       }

@@ -48,6 +48,8 @@ export function useGraphCursor(options: GraphCursorOptions) {
     const cy = options.graph()
     if (cy === undefined || id === undefined) return undefined
     const node = cy.getElementById(id)
+    const over = node.data('machine') as string | undefined
+    if (over !== undefined && node.isOrphan()) return over
     const machine = node.data('kind') === 'machine' ? node : node.ancestors('[kind = "machine"]')[0]
     return machine?.id().slice(MACHINE_PREFIX.length)
   }
