@@ -51,6 +51,8 @@ export function clusterDirectory(cluster: KubernetesCluster): NetworkDirectory {
           const answer = node.containerd.http(ip, request)
           return typeof answer === 'string' ? undefined : answer
         },
+        hangs: () =>
+          node.containerd.stoppedAt(ip, port) || node.containerd.stoppedAt('127.0.0.1', port),
       }
     },
   }

@@ -11,6 +11,11 @@
 
 export const REFUSED_MS = 0
 export const HOST_UNREACHABLE_MS = 3_070
+/**
+ * How long the lab's curl waits for a server that never answers (a stopped process) when no -m
+ * was given; a real curl would wait until interrupted (docs/terminal.md).
+ */
+export const HUNG_WAIT_MS = 300_000
 export const SYN_TIMEOUT_MS = 130_001
 
 export interface CurlUrl {
@@ -76,6 +81,14 @@ export function connectTimedOut(host: string, port: number, elapsedMs: number): 
 export function maxTimeReached(phase: 'resolve' | 'connect', elapsedMs: number): CurlFailure {
   const what = phase === 'resolve' ? 'Resolving' : 'Connection'
   return { error: `curl: (28) ${what} timed out after ${elapsedMs} milliseconds`, exitCode: 28 }
+}
+
+/** Connected, and nothing came back before the time ran out. */
+export function operationTimedOut(elapsedMs: number): CurlFailure {
+  return {
+    error: `curl: (28) Operation timed out after ${elapsedMs} milliseconds with 0 bytes received`,
+    exitCode: 28,
+  }
 }
 
 /** The server accepted the connection and closed it without an HTTP answer. */

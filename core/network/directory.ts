@@ -17,6 +17,8 @@ export interface DirectoryPod {
 /** Something listening on a machine's own addresses (a system daemon, a hostNetwork pod). */
 export interface HostListener {
   http?(request: HttpRequest): HttpResponse | undefined
+  /** True while the process holding the port is stopped (SIGSTOP): connects, never answers. */
+  hangs?(): boolean
 }
 
 /** How the tracer finds what answers at an address; the cluster assembly provides it. */

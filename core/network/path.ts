@@ -41,6 +41,8 @@ export interface Server {
   dns?: (name: string) => DnsAnswer
   /** False when the tracer must ask http itself whether the port is served. */
   knownListening: boolean
+  /** The process holding the port is stopped: the connection opens, no answer ever comes. */
+  hangs?: boolean
 }
 
 export type Delivery =
@@ -199,7 +201,11 @@ export class PathWalker {
       return this.fail('refused')
     }
     const http = listener.http?.bind(listener)
-    return { ok: true, server: { point, port, ...(http ? { http } : {}), knownListening: true } }
+    const hangs = listener.hangs?.() === true
+    return {
+      ok: true,
+      server: { point, port, ...(http ? { http } : {}), knownListening: true, hangs },
+    }
   }
 
   private podServer(pod: DirectoryPod, point: HopPoint, flow: Flow): Delivery {

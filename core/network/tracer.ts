@@ -20,7 +20,9 @@ import {
   couldNotResolve,
   emptyReply,
   HOST_UNREACHABLE_MS,
+  HUNG_WAIT_MS,
   maxTimeReached,
+  operationTimedOut,
   parseUrl,
   REFUSED_MS,
   SYN_TIMEOUT_MS,
@@ -74,6 +76,16 @@ class Run {
 
   result(extra: Partial<TraceResult> & { exitCode: number }): TraceResult {
     return { hops: this.walker.hops, elapsedMs: this.elapsedMs, ...extra }
+  }
+
+  /**
+   * Connected to a stopped process: no answer comes. curl gives up at -m (exit 28); without it
+   * a real curl waits until interrupted, the lab's after HUNG_WAIT_MS (docs/terminal.md).
+   */
+  waitForAnswer(): TraceResult {
+    const limit = this.maxTimeMs ?? HUNG_WAIT_MS
+    this.elapsedMs = Math.max(this.elapsedMs, limit) + 1
+    return this.result(operationTimedOut(this.elapsedMs))
   }
 
   /** Spends `ms`; if -m runs out first, curl stops at max-time + 1 ms. */
@@ -162,6 +174,7 @@ export class Tracer {
 
   /** The connection is up: one HTTP request and its answer. */
   private exchange(run: Run, server: Server, url: CurlUrl, method: string): TraceResult {
+    if (server.hangs === true) return run.waitForAnswer()
     const response = server.http?.({ method, path: url.path, port: server.port })
     if (response === undefined) {
       // A program that does not list its ports serves exactly what it answers.

@@ -292,6 +292,11 @@ export class Containerd implements ComponentProcess {
     return this.runtime.listener(ip, port) !== undefined
   }
 
+  /** Whether what listens on ip:port is stopped (SIGSTOP): it accepts, and never answers. */
+  stoppedAt(ip: string, port: number): boolean {
+    return this.runtime.listener(ip, port)?.stopped === true
+  }
+
   /** Ports container processes listen on at `ip`, with their pids (works without containerd). */
   hostListeners(ip: string): { pid: number; port: number }[] {
     return this.runtime.listeners(ip)

@@ -182,7 +182,10 @@ export function nodeDirectory(
   const mark = (listener: HostListener | undefined, isTls: boolean): HostListener | undefined =>
     listener === undefined
       ? undefined
-      : { http: (request) => ((served = isTls), listener.http?.(request)) }
+      : {
+          http: (request) => ((served = isTls), listener.http?.(request)),
+          ...(listener.hangs === undefined ? {} : { hangs: listener.hangs }),
+        }
   return {
     servedTls: () => served,
     podByIP: (ip) => base.podByIP(ip),
