@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { watch } from 'vue'
 import type { Component } from '../../core/protocol'
 import { createSimulationClient } from '../../renderer/src/client/simulationClient'
-import { nextFrame, objectKey, useClusterStore } from '../../renderer/src/stores/cluster'
+import { objectKey, useClusterStore } from '../../renderer/src/stores/cluster'
 import { manualFrames, settle, startSimulation } from './helpers'
 
 function stop(component: Component): Component {
@@ -104,20 +104,5 @@ describe('useClusterStore (informer)', () => {
     expect(store.staleEventsIgnored).toBe(1)
     expect(store.objects.get(objectKey(kubelet))).toMatchObject({ status: { state: 'Stopped' } })
     expect(store.resourceVersion).toBe(simulation.world.revision)
-  })
-
-  it('falls back to a timer where there is no requestAnimationFrame (tests, workers)', () => {
-    vi.useFakeTimers()
-    vi.stubGlobal('requestAnimationFrame', undefined)
-    try {
-      const callback = vi.fn()
-      nextFrame(callback)
-      expect(callback).not.toHaveBeenCalled()
-      vi.advanceTimersByTime(16)
-      expect(callback).toHaveBeenCalledOnce()
-    } finally {
-      vi.unstubAllGlobals()
-      vi.useRealTimers()
-    }
   })
 })

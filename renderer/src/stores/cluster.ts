@@ -5,8 +5,9 @@
  *    between the two; events older than the list are then dropped by their resourceVersion.
  * 2. A `world/changed` event is applied only if its resourceVersion is newer than the store's;
  *    stale and duplicate events are ignored (and counted, for tests and diagnostics).
- * 3. Events are queued and applied once per animation frame: one new Map per batch, assigned to
- *    a shallowRef, so the view redraws once per frame however many objects changed.
+ * 3. Events are queued and applied together (frames.ts: the first as soon as it comes, later
+ *    ones at the next frame): one new Map per batch, assigned to a shallowRef, so the view
+ *    redraws at most twice per frame however many objects changed.
  * 4. The queue is bounded: past MAX_QUEUED events (a hidden tab gets no frames) the batch is
  *    applied at once.
  * 5. `simulation/replaced` (a lab started or ended) starts the informer over: what it held is
@@ -17,18 +18,11 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Component, Link, Machine, SimulationEvent, WorldObject } from '../../../core/protocol'
 import type { SimulationClient } from '../client/simulationClient'
 import { compareNames } from '../util/compareNames'
+import { soonOncePerFrame, type FrameScheduler } from './frames'
 
 type WorldChanged = Extract<SimulationEvent, { kind: 'world/changed' }>
 
-/** Runs a callback before the next repaint; tests pass their own to control batching. */
-export type FrameScheduler = (callback: () => void) => void
-
 export const MAX_QUEUED = 5_000
-
-export function nextFrame(callback: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => callback())
-  else setTimeout(callback, 16)
-}
 
 /** The same key the simulation's store uses, so objects of different kinds never collide. */
 export function objectKey(object: Pick<WorldObject, 'kind' | 'metadata'>): string {
@@ -42,7 +36,7 @@ export const useClusterStore = defineStore('cluster', () => {
   const staleEventsIgnored = ref(0)
   let queue: WorldChanged[] = []
   let frameRequested = false
-  let schedule: FrameScheduler = nextFrame
+  let schedule: FrameScheduler = soonOncePerFrame()
   let generation = 0
   let listing = 0
 
@@ -61,7 +55,7 @@ export const useClusterStore = defineStore('cluster', () => {
   ): Promise<() => void> {
     const mine = ++generation
     reset()
-    schedule = options.schedule ?? nextFrame
+    schedule = options.schedule ?? soonOncePerFrame()
     const stop = client.onEvent((event) => {
       if (mine !== generation) return
       if (event.kind === 'world/changed') enqueue(event)

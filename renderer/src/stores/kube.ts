@@ -4,8 +4,9 @@
  *
  * 1. `connect` subscribes to events before listing, so no change falls between the two; batches
  *    at or below the listed revision are dropped.
- * 2. `kube/changed` batches are queued and applied once per animation frame, as one new Map in a
- *    shallowRef: the views redraw once per frame however many objects changed.
+ * 2. `kube/changed` batches are queued and applied together (frames.ts: the first as soon as it
+ *    comes, later ones at the next frame), as one new Map in a shallowRef: the views redraw at
+ *    most twice per frame however many objects changed.
  * 3. Events (the Kubernetes kind) are kept apart from the objects and bounded (MAX_EVENTS, the
  *    oldest dropped first): a long run must not grow the renderer without end.
  * 4. `simulation/replaced` relists from scratch.
@@ -19,7 +20,7 @@ import type {
   SummaryKind,
 } from '../../../core/protocol'
 import type { SimulationClient } from '../client/simulationClient'
-import { nextFrame, type FrameScheduler } from './cluster'
+import { soonOncePerFrame, type FrameScheduler } from './frames'
 
 type KubeChanged = Extract<SimulationEvent, { kind: 'kube/changed' }>
 
@@ -37,7 +38,7 @@ export const useKubeStore = defineStore('kube', () => {
   const synced = ref(false)
   let queue: KubeChanged[] = []
   let frameRequested = false
-  let schedule: FrameScheduler = nextFrame
+  let schedule: FrameScheduler = soonOncePerFrame()
   let generation = 0
   /** Counts lists: of two in flight (two quick replacements), only the newest may apply. */
   let listing = 0
@@ -53,7 +54,7 @@ export const useKubeStore = defineStore('kube', () => {
     options: { schedule?: FrameScheduler } = {},
   ): Promise<() => void> {
     const mine = ++generation
-    schedule = options.schedule ?? nextFrame
+    schedule = options.schedule ?? soonOncePerFrame()
     reset()
     const stop = client.onEvent((event) => {
       if (mine !== generation) return
