@@ -6,6 +6,7 @@ import { buildWorld } from '../../core/cluster/build'
 import { DEFAULT_CLUSTER } from '../../core/cluster/spec'
 import type { KubeSummary } from '../../core/protocol'
 import OutlinePanel from '../../renderer/src/components/OutlinePanel.vue'
+import { afterPaint } from '../../renderer/src/composables/useAfterPaint'
 import { createAppI18n } from '../../renderer/src/i18n'
 import { objectKey, useClusterStore } from '../../renderer/src/stores/cluster'
 import { useInspectorStore } from '../../renderer/src/stores/inspector'
@@ -33,6 +34,12 @@ const KUBE: KubeSummary[] = [
   service('kube-dns', { namespace: 'kube-system' }),
 ]
 
+/** The outline follows the pods a frame after the graph (useAfterPaint): wait for it. */
+async function painted(): Promise<void> {
+  await new Promise<void>((resolve) => afterPaint(resolve))
+  await nextTick()
+}
+
 describe('outline: pods and Services', () => {
   let wrapper: VueWrapper
 
@@ -40,7 +47,7 @@ describe('outline: pods and Services', () => {
     wrapper = mount(OutlinePanel, { global: { plugins: [createAppI18n(language)] } })
     useClusterStore().objects = new Map(buildWorld(DEFAULT_CLUSTER).map((o) => [objectKey(o), o]))
     useKubeStore().objects = new Map(KUBE.map((o) => [o.key, o]))
-    await nextTick()
+    await painted()
   }
 
   beforeEach(() => {
@@ -85,7 +92,10 @@ describe('outline: pods and Services', () => {
       }),
     )
     useKubeStore().objects = new Map([...KUBE, ...many].map((o) => [o.key, o]))
+    // The graph draws the change first; the outline follows once that frame is painted.
     await nextTick()
+    expect(wrapper.find('[data-machine="worker-2"] summary').exists()).toBe(false)
+    await painted()
     const worker2 = wrapper.get('[data-machine="worker-2"]')
     expect(worker2.get('summary').text()).toBe('21 pods: 18 Running, 3 Pending')
     expect(worker2.findAll('[data-pod]')).toHaveLength(0)
