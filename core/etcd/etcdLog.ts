@@ -68,6 +68,7 @@ function peerHost(member: EtcdMember): string {
 /** What the log reads of the cluster: its members, the term, and the keyspace's size. */
 export interface EtcdView {
   readonly members: readonly EtcdMember[]
+  linked(a: string, b: string): boolean
   readonly term: number
   readonly quorum: number
   readonly kv: { readonly size: number }
@@ -77,6 +78,8 @@ export interface EtcdView {
 export class EtcdLog implements EtcdObserver {
   /** The leader the members last followed: the "lost leader" of the next election. */
   private lastLeader: EtcdMember | undefined
+  /** The leader whose CheckQuorum step-down is written already (campaignFailed skips it). */
+  private steppedDownLeader: EtcdMember | undefined
   /** Whether the next member to start recovers from a restored snapshot (its data dir swapped). */
   private restoredPending = false
   /** Per API server machine, the etcd error its running process last reported (invariant 1). */
@@ -182,7 +185,7 @@ export class EtcdLog implements EtcdObserver {
     says(winner, `${winner.id} has received ${quorum} MsgVoteResp votes and 0 vote rejections`)
     says(winner, `${winner.id} became leader at term ${term}`)
     says(winner, `raft.node: ${winner.id} elected leader ${winner.id} at term ${term}`)
-    for (const follower of this.up(winner)) {
+    for (const follower of this.heardBy(winner)) {
       says(
         follower,
         `${follower.id} [term: ${before}] received a MsgVote message with higher term from ${winner.id} [term: ${term}]`,
@@ -193,6 +196,7 @@ export class EtcdLog implements EtcdObserver {
       says(follower, `raft.node: ${follower.id} elected leader ${winner.id} at term ${term}`)
     }
     this.lastLeader = winner
+    this.steppedDownLeader = undefined
     // With a leader again, requests complete: the next timeout is a new outage.
     for (const [machine, error] of this.reported)
       if (error === ERR_TIMEOUT) this.reported.delete(machine)
@@ -204,7 +208,7 @@ export class EtcdLog implements EtcdObserver {
     for (const member of candidates) {
       const says = (text: string, level: ZapLevel = 'info'): void =>
         this.sinks.member(member.name, raftLine(now, text, level))
-      if (member === lost) {
+      if (member === lost && member !== this.steppedDownLeader) {
         // CheckQuorum: a leader that cannot hear a quorum steps down.
         says(`${member.id} stepped down to follower since quorum is not active`, 'warn')
         says(`${member.id} became follower at term ${term}`)
@@ -214,6 +218,76 @@ export class EtcdLog implements EtcdObserver {
       if (lost !== undefined) says(`raft.node: ${member.id} lost leader ${lost.id} at term ${term}`)
     }
     if (candidates.length > 0) this.lastLeader = undefined
+  }
+
+  steppedDown(leader: EtcdMember, term: number): void {
+    const now = this.clock.nowMs
+    this.sinks.member(
+      leader.name,
+      raftLine(now, `${leader.id} stepped down to follower since quorum is not active`, 'warn'),
+    )
+    this.sinks.member(leader.name, raftLine(now, `${leader.id} became follower at term ${term}`))
+    this.steppedDownLeader = leader
+  }
+
+  /**
+   * A partition or a blocked 2380: each side's streams time out and its prober fails; a heal
+   * makes the peers active again.
+   */
+  peersChanged(
+    cut: readonly [EtcdMember, EtcdMember][],
+    joined: readonly [EtcdMember, EtcdMember][],
+  ): void {
+    for (const [a, b] of cut)
+      for (const [local, remote] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const timeout = `dial tcp ${peerHost(remote)}: i/o timeout`
+        for (const stream of STREAMS)
+          this.write(
+            local,
+            'warn',
+            'rafthttp/stream.go:421',
+            'lost TCP streaming connection with remote peer',
+            {
+              'stream-reader-type': stream,
+              'local-member-id': local.id,
+              'remote-peer-id': remote.id,
+              error: `read tcp ${peerHost(local)}->${peerHost(remote)}: i/o timeout`,
+            },
+          )
+        this.write(
+          local,
+          'warn',
+          'rafthttp/peer_status.go:66',
+          'peer became inactive (message send to peer failed)',
+          {
+            'peer-id': remote.id,
+            error: `failed to dial ${remote.id} on stream MsgApp v2 (${timeout})`,
+          },
+        )
+        this.write(
+          local,
+          'warn',
+          'rafthttp/probing_status.go:68',
+          'prober detected unhealthy status',
+          {
+            'round-tripper-name': 'ROUND_TRIPPER_RAFT_MESSAGE',
+            'remote-peer-id': remote.id,
+            rtt: '0s',
+            error: timeout,
+          },
+        )
+      }
+    for (const [a, b] of joined)
+      for (const [local, remote] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        this.write(local, 'info', 'rafthttp/peer_status.go:53', 'peer became active', {
+          'peer-id': remote.id,
+        })
   }
 
   unavailable(via: string, message: string): void {
@@ -296,5 +370,10 @@ export class EtcdLog implements EtcdObserver {
   /** The running members other than `member`. */
   private up(member: EtcdMember): EtcdMember[] {
     return this.etcd.members.filter((m) => m.up && m !== member)
+  }
+
+  /** The running members that hear `member` (the network may cut some off). */
+  private heardBy(member: EtcdMember): EtcdMember[] {
+    return this.etcd.members.filter((m) => m !== member && this.etcd.linked(member.name, m.name))
   }
 }

@@ -26,7 +26,7 @@ import type { Machine } from '../cluster/world'
 import type { ComponentContext } from '../components/component'
 import { KubeControllerManager } from '../controllers/kubeControllerManager'
 import { NodeLifecycleController } from '../controllers/nodeLifecycle'
-import { EtcdCluster } from '../etcd/etcd'
+import { ETCD_PEER_PORT, EtcdCluster } from '../etcd/etcd'
 import { EtcdLog } from '../etcd/etcdLog'
 import type { ExplainLog } from '../explain/explain'
 import {
@@ -141,6 +141,10 @@ export class KubernetesCluster {
     }
     this.network = ClusterNetwork.fromWorld(options.machines)
     this.observeWeave()
+    // etcd's members talk on 2380/TCP: partitions and blocked ports reach Raft as they happen.
+    const fabric = this.network.fabric
+    this.etcd.linkPeers((from, to) => fabric.reachable(from, to, ETCD_PEER_PORT, 'TCP'))
+    fabric.onChange(() => this.etcd.networkChanged())
     this.programs = composeRegistries(
       programRegistry(Object.fromEntries(controlPlanePrograms(this.controlPlaneHooks()))),
       programRegistry({
@@ -272,9 +276,7 @@ export class KubernetesCluster {
       new RestHandler(apiserver, this.clock, `${machine.spec.internalIP}:6443`, {
         podLogs: (pod, options) => this.podLogs(pod, options),
         failingChecks: () =>
-          this.etcd.member(name)?.up && this.etcd.leader
-            ? new Set()
-            : new Set(['etcd', 'etcd-readiness']),
+          this.etcd.canServe(name) ? new Set() : new Set(['etcd', 'etcd-readiness']),
       }),
     )
     this.schedulers.set(name, new KubeScheduler(this.context('kube-scheduler', name)))
@@ -362,7 +364,7 @@ export class KubernetesCluster {
           }
         }
         if (component === 'etcd') {
-          const ok = this.etcd.member(machine)?.up === true && this.etcd.leader !== undefined
+          const ok = this.etcd.canServe(machine)
           return ok ? { status: 200, body: 'ok' } : { status: 503, body: '' }
         }
         return { status: 200, body: 'ok' }

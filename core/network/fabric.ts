@@ -12,7 +12,8 @@
  *    scope 'control-plane' cuts it from the control-plane machines only (the other side of a
  *    split data centre), and leaves workers and OUTSIDE reachable.
  * 5. The fabric is plain state: no timers, no randomness. Every mutator bumps `version`, so that
- *    views derived from the fabric (Weave's connections) can tell when to look again.
+ *    views derived from the fabric (Weave's connections) can tell when to look again, and then
+ *    tells its listeners (`onChange`), for those that must react at once (etcd's Raft).
  */
 
 export type Protocol = 'TCP' | 'UDP'
@@ -42,6 +43,7 @@ export class Fabric {
   private readonly partitions = new Map<string, PartitionScope>()
   private readonly blocked = new Map<string, Set<string>>()
   private changes = 0
+  private readonly listeners: (() => void)[] = []
 
   constructor(machines: readonly FabricMachine[] = []) {
     for (const machine of machines) this.addMachine(machine)
@@ -52,11 +54,16 @@ export class Fabric {
     return this.changes
   }
 
+  /** Calls `listener` after every change (invariant 5). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener)
+  }
+
   addMachine(machine: FabricMachine): void {
     if (machine.name === OUTSIDE) throw new RangeError(`fabric: "${OUTSIDE}" is reserved`)
     this.machines.set(machine.name, { ...machine })
     this.byIP.set(machine.ip, machine.name)
-    this.changes++
+    this.changed()
   }
 
   machine(name: string): FabricMachine | undefined {
@@ -81,24 +88,24 @@ export class Fabric {
   powerOff(machine: string): void {
     this.known(machine)
     this.off.add(machine)
-    this.changes++
+    this.changed()
   }
 
   powerOn(machine: string): void {
     this.known(machine)
     this.off.delete(machine)
-    this.changes++
+    this.changed()
   }
 
   partition(machine: string, scope: PartitionScope): void {
     this.known(machine)
     this.partitions.set(machine, scope)
-    this.changes++
+    this.changed()
   }
 
   heal(machine: string): void {
     this.partitions.delete(machine)
-    this.changes++
+    this.changed()
   }
 
   blockPort(machine: string, port: number, protocol: Protocol): void {
@@ -106,12 +113,12 @@ export class Fabric {
     const set = this.blocked.get(machine) ?? new Set<string>()
     set.add(`${port}/${protocol}`)
     this.blocked.set(machine, set)
-    this.changes++
+    this.changed()
   }
 
   unblockPort(machine: string, port: number, protocol: Protocol): void {
     this.blocked.get(machine)?.delete(`${port}/${protocol}`)
-    this.changes++
+    this.changed()
   }
 
   // ---- queries ---------------------------------------------------------------------------------
@@ -166,6 +173,11 @@ export class Fabric {
     if (scope === undefined) return false
     if (scope === 'all') return true
     return this.machines.get(other)?.role === 'control-plane'
+  }
+
+  private changed(): void {
+    this.changes++
+    for (const listener of this.listeners) listener()
   }
 
   private known(machine: string): void {

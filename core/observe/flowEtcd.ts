@@ -26,12 +26,15 @@ import type { FlowTap } from './flow'
 export interface EtcdPeers {
   readonly members: readonly EtcdMember[]
   readonly leader: EtcdMember | undefined
+  /** Whether two members hear each other (a partition or a blocked 2380 cuts them). */
+  linked(a: string, b: string): boolean
 }
 
 const drawn = (member: EtcdMember): string => `etcd-${member.name}`
 
+/** The members a leader's messages reach. */
 function followers(etcd: EtcdPeers, leader: EtcdMember): EtcdMember[] {
-  return etcd.members.filter((m) => m.up && m !== leader)
+  return etcd.members.filter((m) => m !== leader && etcd.linked(leader.name, m.name))
 }
 
 /** A write committed through `via`'s member: its proposal and the leader's replication. */

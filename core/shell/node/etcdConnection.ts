@@ -158,9 +158,17 @@ export function connect(
   return { ok: true, member, endpoint }
 }
 
-/** A linearizable request needs a leader; without one it waits out the command timeout. */
-export function needsLeader(host: NodeHost, context: ShellContext, io: CommandIO): boolean {
-  if (host.cluster.etcd.leader !== undefined) return true
+/**
+ * A linearizable request needs a leader that `member` (the endpoint's) reaches; without one it
+ * waits out the command timeout.
+ */
+export function needsLeader(
+  host: NodeHost,
+  member: string,
+  context: ShellContext,
+  io: CommandIO,
+): boolean {
+  if (host.cluster.etcd.canServe(member)) return true
   context.host.advance(COMMAND_TIMEOUT_MS)
   io.err(
     `{"level":"warn","ts":"${zapTime(context.host.nowMs())}","logger":"etcd-client","caller":"v3@v3.5.16/retry_interceptor.go:62","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc0003d6000/127.0.0.1:2379","attempt":0,"error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"}\nError: context deadline exceeded\n`,

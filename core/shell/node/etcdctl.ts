@@ -70,7 +70,7 @@ function endpointHealth(
       stdin: '',
     })
     const took = `${stableNumber(`${endpoint}/${context.host.nowMs()}`, 6, 19)}.${stableNumber(endpoint, 100, 999)}ms`
-    if (connection.ok && host.cluster.etcd.leader !== undefined)
+    if (connection.ok && host.cluster.etcd.canServe(connection.member.name))
       io.out(`${endpoint} is healthy: successfully committed proposal: took = ${took}\n`)
     else {
       healthy = false
@@ -109,12 +109,12 @@ function endpointStatus(
       memberId(connection.member),
       ETCD_VERSION,
       humanBytes(dbSizeBytes(keys)),
-      String(etcd.leader?.name === connection.member.name),
+      String(etcd.leaderSeenBy(connection.member.name) === connection.member),
       'false',
-      String(etcd.term),
+      String(etcd.termSeenBy(connection.member.name)),
       index,
       index,
-      etcd.leader === undefined ? 'etcdserver: no leader' : '',
+      etcd.leaderSeenBy(connection.member.name) === undefined ? 'etcdserver: no leader' : '',
     ])
   }
   const header = [
@@ -172,6 +172,7 @@ function del(host: NodeHost, words: string[], flags: Set<string>, io: CommandIO)
 function keyCommand(
   verb: string,
   host: NodeHost,
+  member: string,
   words: string[],
   flags: Set<string>,
   values: Map<string, string>,
@@ -184,7 +185,7 @@ function keyCommand(
     )
     return 1
   }
-  if (!needsLeader(host, context, io)) return 1
+  if (!needsLeader(host, member, context, io)) return 1
   if (verb === 'get') return get(host, words, flags, values, io)
   if (verb === 'del') return del(host, words, flags, io)
   learnerKeys(host).set(words[0]!, words.slice(1).join(' '))
@@ -209,21 +210,24 @@ function run(host: NodeHost, args: string[], context: ShellContext, io: CommandI
     return 1
   }
   const endpoint = globals.endpoints[0]!
+  let member = ''
   if (!(verb === 'endpoint')) {
     const connection = connect(host, globals, endpoint, context, io)
     if (!connection.ok) return connection.status
+    member = connection.member.name
   }
   if (verb === 'member' && (sub === 'list' || sub === 'ls')) return memberList(host, globals, io)
   if (verb === 'endpoint' && sub === 'health') return endpointHealth(host, globals, context, io)
   if (verb === 'endpoint' && sub === 'status') return endpointStatus(host, globals, context, io)
   if (verb === 'snapshot' && sub === 'save') {
-    if (!needsLeader(host, context, io)) return 1
+    if (!needsLeader(host, member, context, io)) return 1
     return snapshotSave(host, endpoint, rest[0] ?? '', context, io)
   }
   if (verb === 'get' || verb === 'put' || verb === 'del')
     return keyCommand(
       verb,
       host,
+      member,
       [sub, ...rest].filter((w) => w !== ''),
       flags,
       values,

@@ -62,7 +62,7 @@ function etcdMetrics(
   request: HttpRequest,
 ): HttpResponse {
   if (request.path.split('?')[0] !== '/health') return text(404, '404 page not found\n')
-  const healthy = cluster.etcd.member(machine)?.up === true && cluster.etcd.leader !== undefined
+  const healthy = cluster.etcd.canServe(machine)
   return healthy
     ? { status: 200, body: '{"health":"true","reason":""}', headers: JSON_TYPE }
     : { status: 503, body: '{"health":"false","reason":"RAFT NO LEADER"}', headers: JSON_TYPE }
