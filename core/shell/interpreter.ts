@@ -4,6 +4,7 @@
  * output of the previous one, which gives the same text as bash's concurrent pipes for the
  * commands of the lab (none of them reads its input interactively).
  */
+import { planSudo } from './sudo'
 import type { CommandIO, CommandOutput, ShellCommand, ShellContext } from './command'
 import { FsError, parentOf } from './fileSystem'
 import { arithmetic } from './arithmetic'
@@ -214,6 +215,7 @@ function runCommand(
   runtime: Runtime,
   io: CommandIO,
 ): number {
+  if (name === 'sudo') return runSudo(args, frame, runtime, io)
   const builtin = runtime.builtin(name, args, frame, io)
   if (builtin !== undefined) return builtin
   const command = runtime.lookup(name, frame)
@@ -231,6 +233,35 @@ function runCommand(
     return 127
   }
   return command.run(args, frame.context, io)
+}
+
+/** `sudo [options] [VAR=value…] command`: the shells are root's, so it runs the command (sudo.ts). */
+function runSudo(args: string[], frame: Frame, runtime: Runtime, io: CommandIO): number {
+  const plan = planSudo(args)
+  if (plan.kind === 'nothing') return 0
+  if (plan.kind === 'error') {
+    io.err(plan.text)
+    return plan.status
+  }
+  const saved = Object.entries(plan.env).map(([key, value]) => {
+    const previous = frame.vars.get(key)
+    frame.vars.set(key, value)
+    return { key, previous }
+  })
+  try {
+    // sudo runs programs, not the shell's builtins (`sudo cd /` is not found either).
+    const command = runtime.lookup(plan.name, frame)
+    if (command === undefined && !plan.name.includes('/')) {
+      io.err(`sudo: ${plan.name}: command not found\n`)
+      return 1
+    }
+    return runCommand(plan.name, plan.args, frame, runtime, io)
+  } finally {
+    for (const { key, previous } of saved.reverse()) {
+      if (previous === undefined) frame.vars.delete(key)
+      else frame.vars.set(key, previous)
+    }
+  }
 }
 
 /** Expands one word into fields: variables, command substitutions, splitting, globs. */
