@@ -6,6 +6,7 @@ import type { KubeObject, Pod } from '../api/types'
 import type { Clock } from '../clock'
 import type { ApiServer } from './apiserver'
 import { type DeleteOptions } from './apiserver'
+import { COMPONENT_STATUS_WARNING, type ComponentStatus } from './componentStatus'
 import { apiGroupList, apiResourceList, apiVersions, versionInfo } from './discovery'
 import { healthReport, type HealthEndpoint } from './health'
 import { PATCH_CONTENT_TYPES } from './patch'
@@ -29,6 +30,8 @@ export interface HandlerHooks {
   ): string
   /** Health checks currently failing, e.g. 'etcd' when etcd cannot serve. */
   failingChecks?(): ReadonlySet<string>
+  /** The components this API server probes for `get componentstatuses`, probed now. */
+  componentStatuses?(): ComponentStatus[]
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -82,6 +85,7 @@ export class RestHandler {
     const api = this.apiserver
     if (subresource !== undefined && !def.subresources.includes(subresource))
       throw errors.notFoundPath()
+    if (def.kind === 'ComponentStatus') return this.componentStatuses(request, def, name)
     switch (request.method) {
       case 'GET': {
         if (name === undefined) {
@@ -222,6 +226,30 @@ export class RestHandler {
       metadata: { resourceVersion },
       items,
     })
+  }
+
+  /** GET only; the answer carries the deprecation warning (componentStatus.ts). */
+  private componentStatuses(
+    request: ApiRequest,
+    def: ResourceDef,
+    name: string | undefined,
+  ): ApiResponse {
+    // The deprecation warning comes with every answer, errors included.
+    const warned = (response: ApiResponse): ApiResponse => ({
+      ...response,
+      headers: { ...response.headers, warning: COMPONENT_STATUS_WARNING },
+    })
+    const all = this.hooks.componentStatuses?.() ?? []
+    const items = name === undefined ? all : all.filter((cs) => cs.metadata.name === name)
+    const error =
+      request.method !== 'GET'
+        ? errors.methodNotAllowed(request.method, def.resource)
+        : name !== undefined && items.length === 0
+          ? errors.notFound(def.resource, '', name)
+          : undefined
+    if (error !== undefined)
+      return warned({ status: error.code, headers: JSON_HEADERS, body: error.status, latencyMs: 0 })
+    return warned(this.objects(request, def, items, '', name === undefined))
   }
 
   private logs(

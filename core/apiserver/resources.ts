@@ -48,6 +48,12 @@ function def(
 }
 
 export const RESOURCES: readonly ResourceDef[] = [
+  // Probed at each request (componentStatus.ts), never stored.
+  def('', 'componentstatuses', 'ComponentStatus', {
+    namespaced: false,
+    shortNames: ['cs'],
+    verbs: ['get', 'list'],
+  }),
   def('', 'configmaps', 'ConfigMap', { shortNames: ['cm'] }),
   def('', 'endpoints', 'Endpoints', {
     shortNames: ['ep'],

@@ -27,6 +27,7 @@ import type { ComponentContext } from '../components/component'
 import { KubeControllerManager } from '../controllers/kubeControllerManager'
 import { NodeLifecycleController } from '../controllers/nodeLifecycle'
 import { ETCD_PEER_PORT, EtcdCluster } from '../etcd/etcd'
+import { probeComponents } from './componentProbes'
 import { EtcdLog } from '../etcd/etcdLog'
 import type { ExplainLog } from '../explain/explain'
 import {
@@ -277,6 +278,7 @@ export class KubernetesCluster {
         podLogs: (pod, options) => this.podLogs(pod, options),
         failingChecks: () =>
           this.etcd.canServe(name) ? new Set() : new Set(['etcd', 'etcd-readiness']),
+        componentStatuses: () => probeComponents(this, name),
       }),
     )
     this.schedulers.set(name, new KubeScheduler(this.context('kube-scheduler', name)))

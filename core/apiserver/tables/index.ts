@@ -8,7 +8,13 @@ import type { KubeObject } from '../../api/types'
 import { OBJECT_META } from './docs'
 import { ENDPOINT_SLICE_PRINTER, ENDPOINTS_PRINTER } from './endpoints'
 import { EVENT_PRINTER } from './events'
-import { CONFIG_MAP_PRINTER, LEASE_PRINTER, NAMESPACE_PRINTER, SECRET_PRINTER } from './misc'
+import {
+  COMPONENT_STATUS_PRINTER,
+  CONFIG_MAP_PRINTER,
+  LEASE_PRINTER,
+  NAMESPACE_PRINTER,
+  SECRET_PRINTER,
+} from './misc'
 import { NODE_PRINTER } from './node'
 import { POD_PRINTER } from './pod'
 import { SERVICE_PRINTER } from './service'
@@ -30,6 +36,7 @@ const DEFAULT_PRINTER: Printer = {
 }
 
 export const PRINTERS: Record<string, Printer> = {
+  ComponentStatus: COMPONENT_STATUS_PRINTER,
   ConfigMap: CONFIG_MAP_PRINTER,
   DaemonSet: DAEMON_SET_PRINTER,
   Deployment: DEPLOYMENT_PRINTER,

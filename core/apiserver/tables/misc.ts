@@ -1,11 +1,13 @@
 /**
- * Namespace, ConfigMap, Secret and Lease rows: printNamespace, printConfigMap, printSecret and
- * printLease in kubernetes pkg/printers/internalversion/printers.go (v1.32).
+ * Namespace, ConfigMap, Secret, Lease and ComponentStatus rows: printNamespace, printConfigMap,
+ * printSecret, printLease and printComponentStatus in kubernetes
+ * pkg/printers/internalversion/printers.go (v1.32).
  *
  * DATA counts keys: data plus binaryData for a ConfigMap; for a Secret, data after the v1 →
  * internal conversion has merged stringData into it (so a key in both counts once).
  */
 import type { ConfigMap, Lease, Namespace, Secret } from '../../api/types'
+import type { ComponentStatus } from '../componentStatus'
 import { MISC, PRINTERS_GO } from './docs'
 import { age, ageColumn, nameColumn, printer } from './format'
 import { column } from './table'
@@ -47,4 +49,23 @@ export const LEASE_PRINTER = printer<Lease>(
     lease.spec?.holderIdentity ?? '',
     age(lease.metadata.creationTimestamp, context),
   ],
+)
+
+/** printComponentStatus: any condition but Healthy=True reads "Unhealthy". */
+export const COMPONENT_STATUS_PRINTER = printer<ComponentStatus>(
+  [
+    nameColumn(),
+    column('Status', 'Status of the component conditions'),
+    column('Message', 'Message of the component conditions'),
+    column('Error', 'Error of the component conditions'),
+  ],
+  (cs) => {
+    const healthy = cs.conditions.find((c) => c.type === 'Healthy')
+    return [
+      cs.metadata.name ?? '',
+      healthy === undefined ? 'Unknown' : healthy.status === 'True' ? 'Healthy' : 'Unhealthy',
+      healthy?.message ?? '',
+      healthy?.error ?? '',
+    ]
+  },
 )

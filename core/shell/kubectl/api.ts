@@ -113,6 +113,9 @@ export class KubectlApi {
       this.trace(request, true)
       // An API call takes virtual time only when the server waited (an etcd timeout).
       if (response.latencyMs > 0) this.context.host.advance(response.latencyMs)
+      // client-go's default warning handler prints a Warning header's text to stderr.
+      const warning = /^\d{3} \S+ "(.*)"$/.exec(response.headers['warning'] ?? '')
+      if (warning !== null) this.stderr.err(`Warning: ${warning[1]}\n`)
       return response
     } catch (error) {
       if (error instanceof ConnectionRefused) {

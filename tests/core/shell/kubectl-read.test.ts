@@ -278,10 +278,13 @@ describe('kubectl discovery and configuration verbs', () => {
     const t = sim({ seed: 1 })
     const lines = t.sh('kubectl api-resources').stdout.split('\n')
     expect(lines[0]).toBe(
-      'NAME             SHORTNAMES   APIVERSION               NAMESPACED   KIND',
+      'NAME                SHORTNAMES   APIVERSION               NAMESPACED   KIND',
     )
     expect(lines).toContain(
-      'deployments      deploy       apps/v1                  true         Deployment',
+      'deployments         deploy       apps/v1                  true         Deployment',
+    )
+    expect(lines).toContain(
+      'componentstatuses   cs           v1                       false        ComponentStatus',
     )
     expect(t.sh('kubectl api-versions').stdout).toBe(
       'apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nv1\n',
