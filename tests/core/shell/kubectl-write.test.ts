@@ -361,6 +361,45 @@ describe('kubectl scale, set image, patch, label', () => {
     )
   })
 
+  it('kubectl: set resources: sets requests and limits on the template, keeps the others, silent when nothing changes', () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl create deployment big --image=nginx')
+    expect(t.sh('kubectl set resources deploy big --requests=cpu=5').stdout).toBe(
+      'deployment.apps/big resource requirements updated\n',
+    )
+    expect(t.sh('kubectl set resources deploy/big -c=nginx --limits=memory=256Mi').stdout).toBe(
+      'deployment.apps/big resource requirements updated\n',
+    )
+    expect(deployment(t, 'big')!.spec.template.spec.containers[0]!.resources).toEqual({
+      requests: { cpu: '5' },
+      limits: { memory: '256Mi' },
+    })
+    expect(t.sh('kubectl set resources deploy big --requests=cpu=5')).toMatchObject({
+      stdout: '',
+      exitCode: 0,
+    })
+    // Five CPUs fit on no worker: the new ReplicaSet's pod waits for a node.
+    t.advance('10s')
+    expect(t.sh('kubectl get pods -l app=big').stdout).toContain('Pending')
+  })
+
+  it("kubectl: set resources: refuses a missing update, a bad quantity and an unknown container in kubectl's words", () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl create deployment big --image=nginx')
+    expect(t.sh('kubectl set resources deploy big').stderr).toBe(
+      'error: you must specify an update to requests or limits (in the form of --requests/--limits)\n',
+    )
+    expect(t.sh('kubectl set resources deploy big --requests=cpu').stderr).toBe(
+      'error: Invalid argument syntax cpu, expected <resource>=<value>\n',
+    )
+    expect(t.sh('kubectl set resources deploy big --requests=cpu=lots').stderr).toBe(
+      "error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n",
+    )
+    expect(t.sh('kubectl set resources deploy big -c web --limits=cpu=1').stderr).toBe(
+      'error: unable to find container named web\n',
+    )
+  })
+
   it('kubectl: patch: patched, then no change; bad type refused', () => {
     const t = sim({ seed: 1 })
     t.sh('kubectl create deployment web --image=nginx')

@@ -11,7 +11,7 @@ import { edit, patch, replace } from './patch'
 import { rollout } from './rollout'
 import { run } from './run'
 import { scale } from './scale'
-import { set } from './setImage'
+import { set } from './set'
 import { taint } from './taint'
 
 export const WRITE_VERBS: readonly KubectlVerb[] = [

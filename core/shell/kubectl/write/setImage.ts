@@ -3,11 +3,11 @@
  * merge patch of the pod template's containers. Nothing to change prints nothing, as kubectl.
  */
 import type { KubeObject } from '../../../api/types'
-import { clientError, KubectlError } from '../errors'
+import { clientError } from '../errors'
 import { resourcePath } from '../resources'
-import type { Invocation, KubectlVerb } from '../verb'
+import type { Invocation } from '../verb'
 import { failed, throwFailures, type Failure } from './outcome'
-import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, report, type DryRun } from './printing'
+import { dryRunOf, report, type DryRun } from './printing'
 import { fetch, parseTargets, typed, type Target } from './targets'
 
 interface Container {
@@ -15,28 +15,7 @@ interface Container {
   image?: string
 }
 
-export const set: KubectlVerb = {
-  name: 'set',
-  flags: [
-    DRY_RUN_FLAG,
-    OUTPUT_FLAG,
-    { name: 'selector', short: 'l', type: 'string' },
-    { name: 'all', type: 'bool' },
-  ],
-  run(inv) {
-    const [sub, ...rest] = inv.args
-    if (sub !== 'image') {
-      throw new KubectlError(
-        sub === undefined
-          ? "error: Unexpected args: []\nSee 'kubectl set -h' for help and examples"
-          : `error: unknown command "${sub}" for "kubectl set"`,
-      )
-    }
-    return setImage(inv, rest)
-  },
-}
-
-function setImage(inv: Invocation, args: readonly string[]): number {
+export function setImage(inv: Invocation, args: readonly string[]): number {
   const resources = args.filter((a) => !a.includes('='))
   const images = new Map(
     args
