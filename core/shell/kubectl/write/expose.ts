@@ -10,7 +10,7 @@ import { findResourceType, resourcePath } from '../resources'
 import type { Invocation, KubectlVerb } from '../verb'
 import { failed, singleText } from './outcome'
 import { DRY_RUN_FLAG, dryRunOf, OUTPUT_FLAG, outputOf, report } from './printing'
-import { podSpecOf } from './setImage'
+import { podSpecOf } from './podSpecPatch'
 import { fetch, parseTargets, typed } from './targets'
 
 interface Port {

@@ -4,11 +4,11 @@
  */
 import type { KubeObject } from '../../../api/types'
 import { clientError } from '../errors'
-import { resourcePath } from '../resources'
 import type { Invocation } from '../verb'
-import { failed, throwFailures, type Failure } from './outcome'
+import type { Failure } from './outcome'
+import { patchPodSpec, podSpecOf, updateEach } from './podSpecPatch'
 import { dryRunOf, report, type DryRun } from './printing'
-import { fetch, parseTargets, typed, type Target } from './targets'
+import type { Target } from './targets'
 
 interface Container {
   name: string
@@ -22,21 +22,14 @@ export function setImage(inv: Invocation, args: readonly string[]): number {
       .filter((a) => a.includes('='))
       .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
   )
-  const { named } = parseTargets(inv, resources)
-  if (images.size === 0) throw clientError('at least one image update is required')
-  const dryRun = dryRunOf(inv)
-  inv.api.discover()
-  const failures: Failure[] = []
-  for (const target of named) {
-    const fetched = fetch(inv, target)
-    const failure =
-      'failure' in fetched
-        ? fetched.failure
-        : updateOne(inv, target, typed(target.def, fetched.object), images, dryRun)
-    if (failure !== undefined) failures.push(failure)
+  let dryRun: DryRun = 'none'
+  const validate = (): void => {
+    if (images.size === 0) throw clientError('at least one image update is required')
+    dryRun = dryRunOf(inv)
   }
-  throwFailures(failures)
-  return 0
+  return updateEach(inv, resources, validate, (target, object) =>
+    updateOne(inv, target, object, images, dryRun),
+  )
 }
 
 function updateOne(
@@ -46,8 +39,7 @@ function updateOne(
   images: Map<string, string>,
   dryRun: DryRun,
 ): Failure | undefined {
-  const podSpec = podSpecOf(object)
-  const containers = (podSpec?.['containers'] as Container[] | undefined) ?? []
+  const containers = (podSpecOf(object)?.['containers'] as Container[] | undefined) ?? []
   const changed: Container[] = []
   for (const [name, image] of images) {
     const matching = containers.filter((c) => name === '*' || c.name === name)
@@ -57,28 +49,10 @@ function updateOne(
   // kubectl skips an object whose patch is empty, without a word.
   if (changed.length === 0) return undefined
   if (dryRun === 'none') {
-    const containerPatch = { containers: changed }
-    const body =
-      object.kind === 'Pod'
-        ? { spec: containerPatch }
-        : { spec: { template: { spec: containerPatch } } }
-    const response = inv.api.send({
-      method: 'PATCH',
-      path: resourcePath(target.def, target.namespace, target.name),
-      query: { fieldManager: 'kubectl-set' },
-      headers: { 'content-type': 'application/strategic-merge-patch+json' },
-      body,
-    })
-    if (response.status >= 400) return failed(response)
-    object = response.body as KubeObject
+    const patched = patchPodSpec(inv, target, object, { containers: changed })
+    if ('failure' in patched) return patched.failure
+    object = patched.object
   }
   report(inv, object, 'image updated', dryRun)
   return undefined
-}
-
-/** The pod spec of a pod, or of a workload's template. */
-export function podSpecOf(object: KubeObject): Record<string, unknown> | undefined {
-  const spec = object['spec'] as Record<string, unknown> | undefined
-  if (object.kind === 'Pod') return spec
-  return (spec?.['template'] as { spec?: Record<string, unknown> } | undefined)?.spec
 }

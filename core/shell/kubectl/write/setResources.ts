@@ -7,12 +7,11 @@
 import { isQuantity, QuantityError } from '../../../api/quantity'
 import type { KubeObject } from '../../../api/types'
 import { clientError } from '../errors'
-import { resourcePath } from '../resources'
 import type { Invocation } from '../verb'
-import { failed, throwFailures, type Failure } from './outcome'
+import type { Failure } from './outcome'
+import { patchPodSpec, podSpecOf, updateEach } from './podSpecPatch'
 import { dryRunOf, report, type DryRun } from './printing'
-import { podSpecOf } from './setImage'
-import { fetch, parseTargets, typed, type Target } from './targets'
+import type { Target } from './targets'
 
 type ResourceList = Record<string, string>
 
@@ -50,20 +49,13 @@ export function setResources(inv: Invocation, args: readonly string[]): number {
     )
   const wanted = { limits: resourceList(limits), requests: resourceList(requests) }
   const selector = inv.flags.string('containers') ?? '*'
-  const { named } = parseTargets(inv, args)
   const dryRun = dryRunOf(inv)
-  inv.api.discover()
-  const failures: Failure[] = []
-  for (const target of named) {
-    const fetched = fetch(inv, target)
-    const failure =
-      'failure' in fetched
-        ? fetched.failure
-        : updateOne(inv, target, typed(target.def, fetched.object), selector, wanted, dryRun)
-    if (failure !== undefined) failures.push(failure)
-  }
-  throwFailures(failures)
-  return 0
+  return updateEach(
+    inv,
+    args,
+    () => undefined,
+    (target, object) => updateOne(inv, target, object, selector, wanted, dryRun),
+  )
 }
 
 function updateOne(
@@ -94,15 +86,9 @@ function updateOne(
   // kubectl skips an object whose patch is empty, without a word.
   if (Object.keys(patch).length === 0) return undefined
   if (dryRun === 'none') {
-    const response = inv.api.send({
-      method: 'PATCH',
-      path: resourcePath(target.def, target.namespace, target.name),
-      query: { fieldManager: 'kubectl-set' },
-      headers: { 'content-type': 'application/strategic-merge-patch+json' },
-      body: object.kind === 'Pod' ? { spec: patch } : { spec: { template: { spec: patch } } },
-    })
-    if (response.status >= 400) return failed(response)
-    object = response.body as KubeObject
+    const patched = patchPodSpec(inv, target, object, patch)
+    if ('failure' in patched) return patched.failure
+    object = patched.object
   }
   report(inv, object, 'resource requirements updated', dryRun)
   return undefined
