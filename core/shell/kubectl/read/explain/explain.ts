@@ -1,51 +1,49 @@
 /**
- * `kubectl explain TYPE[.FIELD…]` in kubectl's OpenAPI v3 plaintext layout: GROUP (for a named
- * group), KIND, VERSION, the FIELD line for a path, DESCRIPTION wrapped at 74 columns and
- * indented by 4, then each field as "  name<TAB><type>" and its description.
+ * `kubectl explain TYPE[.FIELD…]` in kubectl 1.32's OpenAPI v3 plaintext layout: GROUP (for a
+ * named group), KIND, VERSION, the FIELD line for a path, the DESCRIPTION wrapped at 76 columns
+ * and indented by 4, then each field as "  name<TAB><type>" and its description, or with
+ * --recursive the tree of fields alone. The schema is an extract of v1.32's (./schema).
  */
 import { apiVersionOf } from '../../../../apiserver/resources'
 import { KubectlError } from '../../errors'
 import { resolveResourceType } from '../../resources'
 import type { KubectlVerb } from '../../verb'
 import { completeTypes } from '../complete'
+import { description, fieldLine, fields } from './render'
 import { TYPES, type FieldSchema, type TypeSchema } from './schema'
 
-/** Descriptions wrap at 74 columns (78 with their indent), as kubectl's template wraps them. */
-const WIDTH = 74
-
-/** go-wordwrap's WrapString: greedy, breaking only at spaces, keeping the text's own newlines. */
-export function wrap(text: string, limit: number): string {
-  return text
-    .split('\n')
-    .map((paragraph) => {
-      const lines: string[] = []
-      let line = ''
-      for (const word of paragraph.split(' ')) {
-        if (line !== '' && line.length + 1 + word.length > limit) {
-          lines.push(line)
-          line = word
-        } else line = line === '' ? word : `${line} ${word}`
-      }
-      lines.push(line)
-      return lines.join('\n')
-    })
-    .join('\n')
+interface Walked {
+  /** The last field of the path, for the FIELD line. */
+  field?: { name: string; schema: FieldSchema }
+  /** The type the path ends on; undefined for a string, a number or a list of them. */
+  type?: TypeSchema
 }
 
-const indent = (text: string): string =>
-  text
-    .split('\n')
-    .map((l) => `    ${l}`)
-    .join('\n')
-
-function describeFields(type: TypeSchema): string {
-  let text = 'FIELDS:\n'
-  for (const name of Object.keys(type.fields).sort()) {
-    const field = type.fields[name]!
-    text += `  ${name}\t<${field.type}>${field.required ? ' -required-' : ''}\n`
-    text += `${indent(wrap(field.description, WIDTH))}\n\n`
+/**
+ * Follows the path through the schema, into the element type of a list or a map as kubectl does.
+ * A name the schema lacks is kubectl's error, which names the last field of the path, whatever
+ * field was missing.
+ */
+function walk(kind: TypeSchema, path: string[]): Walked {
+  const missing = (): KubectlError =>
+    new KubectlError(`error: field "${path[path.length - 1]}" does not exist`)
+  let walked: Walked = { type: kind }
+  for (const name of path) {
+    const type = walked.type
+    if (type?.fields === undefined) {
+      // A string or a number has no fields; a type KubeLab only describes has some it lacks.
+      const ref = walked.field?.schema.ref
+      if (ref === undefined) throw missing()
+      throw new KubectlError(`error: the fields of ${ref} are not explained in KubeLab`)
+    }
+    const schema = type.fields[name]
+    if (schema === undefined) throw missing()
+    walked = {
+      field: { name, schema },
+      type: schema.ref === undefined ? undefined : TYPES[schema.ref],
+    }
   }
-  return text
+  return walked
 }
 
 export const explainVerb: KubectlVerb = {
@@ -65,27 +63,17 @@ export const explainVerb: KubectlVerb = {
     inv.api.discover()
     const [typed = '', ...path] = inv.args[0]!.split('.')
     const def = resolveResourceType(typed)
-    let type = TYPES[def.kind]
-    if (type === undefined)
+    const kind = TYPES[def.kind]
+    if (kind === undefined)
       throw new KubectlError(
         `error: GVK ${def.group === '' ? '' : `${def.group}/`}${def.version}, Kind=${def.kind} is not explained in KubeLab`,
       )
-    let field: { name: string; schema: FieldSchema } | undefined
-    for (const name of path) {
-      const schema: FieldSchema | undefined = type?.fields[name]
-      if (schema === undefined) throw new KubectlError(`error: field "${name}" does not exist`)
-      field = { name, schema }
-      type = schema.ref === undefined ? undefined : TYPES[schema.ref]
-    }
+    const { field, type } = walk(kind, path)
     let text = def.group === '' ? '' : `GROUP:      ${def.group}\n`
     text += `KIND:       ${def.kind}\nVERSION:    ${apiVersionOf(def).split('/').pop()}\n\n`
-    let description = type?.description ?? ''
-    if (field !== undefined) {
-      text += `FIELD: ${field.name} <${field.schema.type}>\n\n\n`
-      description = [field.schema.description, type?.description].filter(Boolean).join('\n')
-    }
-    text += `DESCRIPTION:\n${indent(wrap(description, WIDTH))}\n`
-    if (type !== undefined) text += `    \n${describeFields(type)}`
+    if (field !== undefined) text += fieldLine(field.name, field.schema)
+    text += description(field?.schema, type)
+    text += fields(type, inv.flags.bool('recursive'))
     inv.io.out(`${text}\n`)
     return 0
   },
