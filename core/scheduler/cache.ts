@@ -9,9 +9,13 @@
  * 2. `nodes` lists the NodeInfos that have a Node, in the order the nodes were added (the real
  *    node tree's order for a single zone); the filter loop walks it from a rotating index.
  * 3. The cache never mutates the objects it is given; it only keeps references to them.
+ * 4. `table` mirrors `nodes` row by row (nodeTable.ts): every change to a NodeInfo with a Node
+ *    goes through this class, which refreshes the node's row after it.
  */
 import type { Node, Pod } from '../api/types'
+import { ImageSets, NO_IMAGES } from './imageSets'
 import { NodeInfo } from './nodeInfo'
+import { NodeTable } from './nodeTable'
 import { PodInfo, podKey } from './podInfo'
 
 interface PodState {
@@ -21,18 +25,21 @@ interface PodState {
 }
 
 export class SchedulerCache {
+  /** The nodes' numbers as typed arrays, one row per node of `nodes`, for Filter and Score. */
+  readonly table = new NodeTable()
+  /** The distinct image lists of the nodes (ImageLocality scores each once per cycle). */
+  readonly imageSets = new ImageSets()
   private readonly infos = new Map<string, NodeInfo>()
-  private readonly nodeList: NodeInfo[] = []
   private readonly podStates = new Map<string, PodState>()
   private readonly imageNodes = new Map<string, number>()
 
   /** Nodes known by a Node object, in the order they were added. */
   get nodes(): readonly NodeInfo[] {
-    return this.nodeList
+    return this.table.infos
   }
 
   get numNodes(): number {
-    return this.nodeList.length
+    return this.table.length
   }
 
   /** The NodeInfo of a node that exists (has a Node object). */
@@ -49,17 +56,23 @@ export class SchedulerCache {
   addNode(node: Node): void {
     const name = node.metadata.name!
     const info = this.infoFor(name)
-    if (info.node === undefined) this.nodeList.push(info)
+    const isNew = info.node === undefined
     this.setImages(info, -1)
-    info.setNode(node)
+    const previous = info.imageSet
+    info.setNode(node, this.imageSets.acquire(node.status?.images, previous))
+    this.imageSets.release(previous)
     this.setImages(info, 1)
+    if (isNew) this.table.append(info)
+    else this.table.refresh(info)
   }
 
   removeNode(name: string): void {
     const info = this.infos.get(name)
     if (info?.node === undefined) return
     this.setImages(info, -1)
-    this.nodeList.splice(this.nodeList.indexOf(info), 1)
+    this.table.remove(info)
+    this.imageSets.release(info.imageSet)
+    info.imageSet = NO_IMAGES
     info.node = undefined
     if (info.podCount === 0) this.infos.delete(name)
   }
@@ -77,7 +90,7 @@ export class SchedulerCache {
     if (state !== undefined) this.removePod(key)
     const info = new PodInfo(pod)
     this.podStates.set(key, { info, nodeName, assumed: false })
-    this.infoFor(nodeName).addPod(info)
+    this.addTo(nodeName, info)
   }
 
   /** Removes a pod (deleted, finished, or an assumed pod whose binding failed). */
@@ -86,9 +99,10 @@ export class SchedulerCache {
     if (state === undefined) return undefined
     this.podStates.delete(key)
     const info = this.infos.get(state.nodeName)
-    info?.removePod(key)
-    if (info !== undefined && info.node === undefined && info.podCount === 0) {
-      this.infos.delete(state.nodeName)
+    if (info !== undefined) {
+      info.removePod(key)
+      this.table.refresh(info)
+      if (info.node === undefined && info.podCount === 0) this.infos.delete(state.nodeName)
     }
     return state.info
   }
@@ -97,7 +111,7 @@ export class SchedulerCache {
   assumePod(info: PodInfo, nodeName: string): void {
     this.removePod(info.key)
     this.podStates.set(info.key, { info, nodeName, assumed: true })
-    this.infoFor(nodeName).addPod(info)
+    this.addTo(nodeName, info)
   }
 
   isAssumed(key: string): boolean {
@@ -107,6 +121,12 @@ export class SchedulerCache {
   /** The node a pod is counted on, if any. */
   nodeOf(key: string): string | undefined {
     return this.podStates.get(key)?.nodeName
+  }
+
+  private addTo(nodeName: string, pod: PodInfo): void {
+    const info = this.infoFor(nodeName)
+    info.addPod(pod)
+    this.table.refresh(info)
   }
 
   private infoFor(name: string): NodeInfo {

@@ -13,7 +13,8 @@
  *    the weighted sum that selectHost compared.
  */
 import type { Diagnosis } from './fitError'
-import type { PluginScores, ScheduleTrace } from './schedulePod'
+import type { ScheduleTrace } from './schedulePod'
+import type { ScoreLists } from './scoreLists'
 import type { Code, Status } from './status'
 
 export interface FilterVerdict {
@@ -68,14 +69,23 @@ function verdict(status: Status): FilterVerdict {
 function topIndices(totals: ArrayLike<number>, k: number, except: number): number[] {
   const top: number[] = []
   if (k <= 0) return top
+  // Once there are k, `floor` is the k-th best total so far, and most totals fall at or below
+  // it. (A flag, not top.length: V8 reloads an array's length on every pass of the loop.)
+  let full = false
+  let floor = 0
   for (let i = 0; i < totals.length; i++) {
-    if (i === except) continue
     const t = totals[i]!
-    if (top.length === k && t <= totals[top[k - 1]!]!) continue
-    if (top.length < k) top.push(i)
-    else top[k - 1] = i
+    if ((full && t <= floor) || i === except) continue
+    if (full) top[k - 1] = i
+    else top.push(i)
     for (let j = top.length - 1; j > 0 && totals[top[j - 1]!]! < t; j--) {
-      ;[top[j - 1], top[j]] = [top[j]!, top[j - 1]!]
+      const swapped = top[j - 1]!
+      top[j - 1] = top[j]!
+      top[j] = swapped
+    }
+    if (top.length === k) {
+      full = true
+      floor = totals[top[k - 1]!]!
     }
   }
   return top
@@ -85,52 +95,57 @@ export interface DecisionInput {
   pod: string
   result: SchedulingDecision['result']
   message: string
-  selectedNode?: string
+  selectedNode: string | undefined
   trace: ScheduleTrace
   diagnosis: Diagnosis
   filterPlugins: string[]
   skippedFilterPlugins: string[]
   scorePlugins: { plugin: string; weight: number }[]
-  postFilter?: { message: string; nominatedNodeName?: string }
-  preemption?: ReadonlyMap<string, string>
+  postFilter: { message: string; nominatedNodeName?: string } | undefined
+  preemption: ReadonlyMap<string, string> | undefined
   limit: number
+  /** Where the rows' score lists come from (shared between records). */
+  scoreLists: ScoreLists
 }
 
 function feasibleRow(
   name: string,
   i: number,
-  scores: PluginScores[],
-  totals: Float64Array,
+  trace: ScheduleTrace,
+  lists: ScoreLists,
 ): NodeDecision {
-  if (totals.length === 0) return { node: name, filter: null }
-  return { node: name, filter: null, scores: scores.map((s) => s.scores[i]!), total: totals[i]! }
+  if (trace.totals.length === 0) return { node: name, filter: null }
+  return { node: name, filter: null, scores: lists.get(trace.scores, i), total: trace.totals[i]! }
 }
 
 export function buildDecision(input: DecisionInput): SchedulingDecision {
-  const { trace, diagnosis, limit } = input
-  const nodes: NodeDecision[] = []
+  const { trace, diagnosis, limit, scoreLists } = input
   const feasible = trace.feasible
   const chosen = input.selectedNode === undefined ? -1 : trace.selected
-  if (chosen >= 0) {
-    nodes.push({
-      ...feasibleRow(feasible[chosen]!.name, chosen, trace.scores, trace.totals),
-      selected: true,
-    })
-  }
+  const first = chosen >= 0 ? 1 : 0
   const others =
     trace.totals.length > 0
-      ? topIndices(trace.totals, limit - nodes.length, chosen)
+      ? topIndices(trace.totals, limit - first, chosen)
       : feasible
           .map((_, i) => i)
           .filter((i) => i !== chosen)
-          .slice(0, Math.max(0, limit - nodes.length))
-  for (const i of others) nodes.push(feasibleRow(feasible[i]!.name, i, trace.scores, trace.totals))
+          .slice(0, Math.max(0, limit - first))
+  const rejected = Math.max(0, Math.min(diagnosis.nodeToStatus.size, limit - first - others.length))
+  // Sized up front: a decision is kept for every pod, and an array grown by push keeps spare room.
+  const nodes = new Array<NodeDecision>(first + others.length + rejected)
+  let n = 0
+  if (chosen >= 0) {
+    const row = feasibleRow(feasible[chosen]!.name, chosen, trace, scoreLists)
+    row.selected = true
+    nodes[n++] = row
+  }
+  for (const i of others) nodes[n++] = feasibleRow(feasible[i]!.name, i, trace, scoreLists)
   for (const [node, status] of diagnosis.nodeToStatus) {
-    if (nodes.length >= limit) break
+    if (n === nodes.length) break
     const row: NodeDecision = { node, filter: verdict(status) }
     const preemption = input.preemption?.get(node)
     if (preemption !== undefined) row.preemption = preemption
-    nodes.push(row)
+    nodes[n++] = row
   }
   const decision: SchedulingDecision = {
     pod: input.pod,

@@ -15,6 +15,7 @@ import type { Clock } from '../clock'
 import type { Random } from '../random'
 import type { SchedulerCache } from './cache'
 import type { ClusterEvent } from './clusterEvents'
+import { BySkipped } from './bySkipped'
 import type { Diagnosis } from './fitError'
 import type { NodeInfo } from './nodeInfo'
 import {
@@ -45,6 +46,19 @@ import { errorStatus, Status, unresolvable } from './status'
 export interface WeightedScorePlugin {
   plugin: ScorePlugin
   weight: number
+}
+
+/** The Filter plugins of a cycle, and the names the "why?" record lists (shared: read-only). */
+export interface ActiveFilters {
+  plugins: readonly FilterPlugin[]
+  names: string[]
+  skipped: string[]
+}
+
+/** The Score plugins of a cycle, and how the "why?" record lists them (shared: read-only). */
+export interface ActiveScores {
+  plugins: readonly WeightedScorePlugin[]
+  labels: { plugin: string; weight: number }[]
 }
 
 export interface FrameworkOptions {
@@ -83,6 +97,14 @@ export class Framework implements Handle {
   readonly bindPlugins: BindPlugin[] = []
   /** Plugin name → the cluster events it registered (EventsToRegister). */
   readonly events = new Map<string, readonly ClusterEvent[]>()
+  private readonly filtersBySkipped = new BySkipped<ActiveFilters>((skipped) => {
+    const plugins = this.filterPlugins.filter((p) => !skipped.has(p.name))
+    return { plugins, names: plugins.map((p) => p.name), skipped: [...skipped] }
+  })
+  private readonly scoresBySkipped = new BySkipped<ActiveScores>((skipped) => {
+    const plugins = this.scorePlugins.filter((s) => !skipped.has(s.plugin.name))
+    return { plugins, labels: plugins.map((s) => ({ plugin: s.plugin.name, weight: s.weight })) }
+  })
 
   constructor(options: FrameworkOptions) {
     this.cache = options.cache
@@ -155,24 +177,24 @@ export class Framework implements Handle {
   }
 
   /** The Filter plugins of this cycle (those whose PreFilter did not skip them). */
-  activeFilters(state: CycleState): FilterPlugin[] {
-    if (state.skipFilter.size === 0) return this.filterPlugins
-    return this.filterPlugins.filter((p) => !state.skipFilter.has(p.name))
+  activeFilters(state: CycleState): ActiveFilters {
+    return this.filtersBySkipped.get(state.skipFilter)
   }
 
-  /** One Filter plugin over nodes[0..count) whose status is still null (see filterNodes). */
+  /** One Filter plugin over the rows[0..count) whose status is still null (see filterNodes). */
   runFilterBatch(
     plugin: FilterPlugin,
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    const table = this.cache.table
     if (plugin.filterNodes !== undefined)
-      return plugin.filterNodes(state, pod, nodes, count, statuses)
+      return plugin.filterNodes(state, pod, table, rows, count, statuses)
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = plugin.filter(state, pod, nodes[j]!)
+      if (statuses[j] === null) statuses[j] = plugin.filter(state, pod, table.infos[rows[j]!]!)
     }
   }
 
@@ -186,32 +208,31 @@ export class Framework implements Handle {
   }
 
   /** RunPreScorePlugins; returns the score plugins that will run this cycle. */
-  runPreScorePlugins(
-    state: CycleState,
-    pod: PodInfo,
-    nodes: readonly NodeInfo[],
-  ): WeightedScorePlugin[] {
+  runPreScorePlugins(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): ActiveScores {
     for (const plugin of this.preScorePlugins) {
       const status = plugin.preScore(state, pod, nodes)
       if (status?.code === 'Skip') state.skipScore.add(plugin.name)
     }
-    return this.scorePlugins.filter((s) => !state.skipScore.has(s.plugin.name))
+    return this.scoresBySkipped.get(state.skipScore)
   }
 
   /**
-   * Score and NormalizeScore of one plugin over the feasible nodes into `scores` (unweighted),
-   * and its weighted scores added to `totals`, in one pass after normalizing.
+   * Score and NormalizeScore of one plugin over the feasible nodes (their table rows) into
+   * `scores` (unweighted), and its weighted scores added to `totals`, in one pass after
+   * normalizing.
    */
   runScorePlugin(
     state: CycleState,
     pod: PodInfo,
     scored: WeightedScorePlugin,
     nodes: readonly NodeInfo[],
+    rows: Int32Array,
     scores: Float64Array,
     totals: Float64Array,
   ): void {
     const { plugin, weight } = scored
-    if (plugin.scoreNodes !== undefined) plugin.scoreNodes(state, pod, nodes, scores)
+    if (plugin.scoreNodes !== undefined)
+      plugin.scoreNodes(state, pod, this.cache.table, rows, scores)
     else for (let i = 0; i < nodes.length; i++) scores[i] = plugin.score(state, pod, nodes[i]!)
     plugin.normalizeScore?.(state, pod, scores)
     for (let i = 0; i < scores.length; i++) {

@@ -12,17 +12,17 @@
  * 3. A NodeInfo may exist without a Node: pods bound to a node the cache has not seen yet are
  *    counted there, and the node becomes schedulable when it arrives.
  *
- * The numbers Filter and Score read sit directly on the object, and nodes without taints or
- * images share one empty list: the filter loop reads a few hundred nodes per pod, and one
- * cache line per node instead of five is most of its speed.
+ * The batch Filter and Score loops read the cache's copy of these numbers (nodeTable.ts); the
+ * one-node forms (preemption's dry runs on clones, a nominated node) read the object, whose
+ * `free*` fields let the common case decide on four numbers.
  */
 import type { Node, Taint } from '../api/types'
+import { NO_IMAGES, type ImageSet } from './imageSets'
 import type { HostPort, PodInfo } from './podInfo'
 import { parseAllocatable } from './resources'
 
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({})
 const NO_TAINTS: readonly Taint[] = Object.freeze([])
-const NO_IMAGES: ReadonlyMap<string, number> = new Map()
 
 function portKey(protocol: string, port: number): string {
   return `${protocol}/${port}`
@@ -36,8 +36,10 @@ export class NodeInfo {
   filterTaints: readonly Taint[] = NO_TAINTS
   /** PreferNoSchedule taints (what Score counts). */
   preferTaints: readonly Taint[] = NO_TAINTS
-  /** Image name → size in bytes, from node.status.images. */
-  images: ReadonlyMap<string, number> = NO_IMAGES
+  /** node.status.images, interned by the cache (nodes with the same images share it). */
+  imageSet: ImageSet = NO_IMAGES
+  /** Its row in the cache's NodeTable; -1 without a Node, and for clones. */
+  row = -1
 
   // status.allocatable, parsed once per Node update.
   allocatableMilliCPU = 0
@@ -73,7 +75,12 @@ export class NodeInfo {
 
   constructor(readonly name: string) {}
 
-  setNode(node: Node): void {
+  /** Image name → size in bytes, from node.status.images. */
+  get images(): ReadonlyMap<string, number> {
+    return this.imageSet.sizes
+  }
+
+  setNode(node: Node, images: ImageSet): void {
     const previous = this.node
     this.node = node
     this.labels = node.metadata.labels ?? NO_LABELS
@@ -93,11 +100,7 @@ export class NodeInfo {
       this.updateFree()
       this.allocatableScalar = parsed.scalar
     }
-    const images = new Map<string, number>()
-    for (const image of node.status?.images ?? []) {
-      for (const name of image.names) images.set(name, image.sizeBytes)
-    }
-    this.images = images.size === 0 ? NO_IMAGES : images
+    this.imageSet = images
     this.generation++
   }
 
@@ -118,6 +121,7 @@ export class NodeInfo {
   clone(): NodeInfo {
     const copy = new NodeInfo(this.name)
     Object.assign(copy, this, {
+      row: -1,
       pods: new Map(this.pods),
       requestedScalar: this.requestedScalar && new Map(this.requestedScalar),
       usedPorts: new Map([...this.usedPorts].map(([k, ips]) => [k, [...ips]])),

@@ -8,7 +8,8 @@ export function defaultNormalizeScore(
   scores: Float64Array | number[],
 ): void {
   let maxCount = 0
-  for (const score of scores) if (score > maxCount) maxCount = score
+  // An indexed loop: for…of over a typed array runs several times slower in V8.
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > maxCount) maxCount = scores[i]!
   if (maxCount === 0) {
     if (reverse) scores.fill(maxPriority)
     return

@@ -14,6 +14,7 @@ import type { SchedulerCache } from './cache'
 import type { ClusterEvent } from './clusterEvents'
 import type { Diagnosis } from './fitError'
 import type { NodeInfo } from './nodeInfo'
+import type { NodeTable } from './nodeTable'
 import type { PodInfo } from './podInfo'
 import type { Status } from './status'
 
@@ -55,14 +56,16 @@ export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null
   /**
    * Optional batch form, for speed only: for every j < count whose statuses[j] is null, sets
-   * statuses[j] = filter(state, pod, nodes[j]). Written in the plugin's own class, the loop's
-   * call of `this.filter` sees one receiver and is inlined; one loop shared by all plugins
-   * could not be. It must agree with `filter` node by node.
+   * statuses[j] = filter(state, pod, table.infos[rows[j]]). It reads the node table's typed
+   * arrays (nodeTable.ts) and calls `filter` only for the nodes they cannot decide. Written in
+   * the plugin's own class, its loop sees one receiver and is inlined. It must agree with
+   * `filter` node by node.
    */
   filterNodes?(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void
@@ -85,8 +88,17 @@ export interface PreScorePlugin extends Plugin {
 
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number
-  /** Optional batch form of `score` over all nodes, for the same reason as filterNodes. */
-  scoreNodes?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void
+  /**
+   * Optional batch form of `score`, for the same reason as filterNodes: for every i <
+   * out.length, out[i] = score(state, pod, table.infos[rows[i]]).
+   */
+  scoreNodes?(
+    state: CycleState,
+    pod: PodInfo,
+    table: NodeTable,
+    rows: Int32Array,
+    out: Float64Array,
+  ): void
   /** Rescales the raw scores of all feasible nodes in place to [0, MAX_NODE_SCORE]. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Float64Array): void
 }

@@ -54,7 +54,11 @@ export interface ScheduleTrace {
   totalNodes: number
   evaluatedNodes: number
   feasible: NodeInfo[]
+  /** The cache's table rows of `feasible`, in the same order (the first feasible.length). */
+  feasibleRows: Int32Array
   scores: PluginScores[]
+  /** The plugins of `scores` with their weights, as the "why?" record lists them (shared). */
+  scorePlugins: { plugin: string; weight: number }[]
   /** Weighted totals, one per feasible node (empty when scoring was not needed). */
   totals: Float64Array
   /** Index in `feasible` of the chosen node, or -1. */
@@ -62,6 +66,7 @@ export interface ScheduleTrace {
 }
 
 const NO_TOTALS = new Float64Array(0)
+const NO_ROWS = new Int32Array(0)
 
 export type ScheduleOutcome =
   | { kind: 'Scheduled'; nodeName: string; trace: ScheduleTrace; diagnosis: Diagnosis }
@@ -72,12 +77,15 @@ export type ScheduleOutcome =
 /** selectHost: the best total, ties broken by reservoir sampling. Returns an index. */
 export function selectHost(totals: ArrayLike<number>, random: Random): number {
   let best = 0
+  let bestTotal = totals[0]!
   let ties = 1
   for (let i = 1; i < totals.length; i++) {
-    if (totals[i]! > totals[best]!) {
+    const total = totals[i]!
+    if (total > bestTotal) {
       best = i
+      bestTotal = total
       ties = 1
-    } else if (totals[i] === totals[best]) {
+    } else if (total === bestTotal) {
       ties++
       // random.int(0, ties − 1) without its argument checks: this runs once per tied node.
       if (Math.floor(random.next() * ties) === 0) best = i
@@ -86,14 +94,32 @@ export function selectHost(totals: ArrayLike<number>, random: Random): number {
   return best
 }
 
-/** A reusable Float64Array of at least `n` elements, viewed as exactly `n`. */
-function scratch(buffers: Float64Array[], index: number, n: number): Float64Array {
-  let buffer = buffers[index]
-  if (buffer === undefined || buffer.length < n) {
-    buffer = new Float64Array(Math.max(n, 2 * (buffer?.length ?? 0), 64))
-    buffers[index] = buffer
+/**
+ * Reusable score arrays: `get(i, n)` is buffer i viewed as exactly n elements. The view is kept
+ * and handed out again while n stays the same (a 5,000-node cluster scores 500 nodes per pod,
+ * every pod), since making a typed-array view costs more than filling it.
+ */
+class ScoreBuffers {
+  private readonly buffers: Float64Array[] = []
+  private readonly views: Float64Array[] = []
+
+  get(index: number, n: number): Float64Array {
+    const view = this.views[index]
+    if (view !== undefined && view.length === n) return view
+    let buffer = this.buffers[index]
+    if (buffer === undefined || buffer.length < n) {
+      buffer = new Float64Array(Math.max(n, 2 * (buffer?.length ?? 0), 64))
+      this.buffers[index] = buffer
+    }
+    const fresh = buffer.subarray(0, n)
+    this.views[index] = fresh
+    return fresh
   }
-  return buffer.subarray(0, n)
+}
+
+/** An Int32Array of at least n elements: `current` itself when it is long enough. */
+function atLeast(current: Int32Array, n: number): Int32Array {
+  return current.length >= n ? current : new Int32Array(Math.max(n, 2 * current.length, 64))
 }
 
 /** The trace of a cycle that looked at no node (no nodes at all, or an error before Filter). */
@@ -102,7 +128,9 @@ export function emptyTrace(totalNodes: number): ScheduleTrace {
     totalNodes,
     evaluatedNodes: 0,
     feasible: [],
+    feasibleRows: NO_ROWS,
     scores: [],
+    scorePlugins: [],
     totals: NO_TOTALS,
     selected: -1,
   }
@@ -112,9 +140,10 @@ export class SchedulingAlgorithm {
   /** Where the next cycle's Filter starts in the node list. */
   nextStartNodeIndex = 0
   private readonly feasibleScratch: NodeInfo[] = []
-  private readonly chunkScratch: NodeInfo[] = []
+  private feasibleRows: Int32Array = NO_ROWS
+  private chunkRows: Int32Array = NO_ROWS
   private readonly statusScratch: (Status | null)[] = []
-  private readonly scoreBuffers: Float64Array[] = []
+  private readonly scoreBuffers = new ScoreBuffers()
 
   constructor(private readonly framework: Framework) {}
 
@@ -134,18 +163,21 @@ export class SchedulingAlgorithm {
     }
     const nominated = this.tryNominatedNode(state, pod, diagnosis, trace)
     if (nominated !== undefined) return nominated
-    let nodes = fw.cache.nodes
+    // The table rows to look at: all of them in order, or those of the nodes PreFilter named.
+    let named: Int32Array | undefined
     if (pre.nodeNames !== undefined) {
-      nodes = [...pre.nodeNames].flatMap((name) => fw.cache.get(name) ?? [])
+      const nodes = [...pre.nodeNames].flatMap((name) => fw.cache.get(name) ?? [])
+      named = Int32Array.from(nodes, (node) => node.row)
       const plugins = `[${pre.pluginsWithNodes.join(' ')}]`
       diagnosis.absentStatus = unresolvable(
         pre.pluginsWithNodes[0]!,
         `node(s) didn't satisfy plugin(s) ${plugins}`,
       )
     }
-    const feasible = this.findNodesThatPassFilters(state, pod, nodes, diagnosis)
+    const feasible = this.findNodesThatPassFilters(state, pod, named, diagnosis)
     if (typeof feasible === 'string') return { kind: 'Error', message: feasible }
     trace.feasible = feasible
+    trace.feasibleRows = this.feasibleRows
     trace.evaluatedNodes = feasible.length + diagnosis.nodeToStatus.size
     if (feasible.length === 0) return { kind: 'Unschedulable', trace, diagnosis }
     if (feasible.length === 1) {
@@ -180,49 +212,64 @@ export class SchedulingAlgorithm {
   }
 
   /**
-   * findNodesThatPassFilters. Nodes are examined in chunks of (wanted − found): a chunk can at
-   * most complete the wanted count, so exactly the nodes a one-by-one scan would examine are
-   * examined, and each Filter plugin runs over a whole chunk at once (see filterNodes).
+   * findNodesThatPassFilters over the table rows (all, in cache order, or `named`). Nodes are
+   * examined in chunks of (wanted − found): a chunk can at most complete the wanted count, so
+   * exactly the nodes a one-by-one scan would examine are examined, and each Filter plugin runs
+   * over a whole chunk at once (see filterNodes). The feasible nodes' rows go to feasibleRows.
    */
   private findNodesThatPassFilters(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    named: Int32Array | undefined,
     diagnosis: Diagnosis,
   ): NodeInfo[] | string {
     const fw = this.framework
-    const count = nodes.length
+    const table = fw.cache.table
+    const infos = table.infos
+    const count = named === undefined ? infos.length : named.length
+    // Filled by index and cut to length at the end: `length = 0` would drop the array's
+    // storage, and pushing 500 nodes back would allocate it again, for every pod.
     const feasible = this.feasibleScratch
-    feasible.length = 0
-    if (count === 0) return feasible
+    let found = 0
+    if (count === 0) {
+      feasible.length = 0
+      return feasible
+    }
     const wanted = numFeasibleNodesToFind(fw.percentageOfNodesToScore, count)
-    const filters = fw.activeFilters(state)
+    const filters = fw.activeFilters(state).plugins
     const start = this.nextStartNodeIndex
-    const chunk = this.chunkScratch
+    const rows = (this.chunkRows = atLeast(this.chunkRows, wanted))
+    const feasibleRows = (this.feasibleRows = atLeast(this.feasibleRows, wanted))
     const statuses = this.statusScratch
     let processed = 0
     let error: string | undefined
-    while (processed < count && feasible.length < wanted && error === undefined) {
-      const size = Math.min(wanted - feasible.length, count - processed)
-      chunk.length = size
+    while (processed < count && found < wanted && error === undefined) {
+      const size = Math.min(wanted - found, count - processed)
       statuses.length = size
+      // (start + processed + j) % count, without a division per node.
+      let at = (start + processed) % count
       for (let j = 0; j < size; j++) {
-        chunk[j] = nodes[(start + processed + j) % count]!
+        rows[j] = named === undefined ? at : named[at]!
         statuses[j] = null
+        if (++at === count) at = 0
       }
-      for (const filter of filters) fw.runFilterBatch(filter, state, pod, chunk, size, statuses)
+      for (const filter of filters) fw.runFilterBatch(filter, state, pod, rows, size, statuses)
       for (let j = 0; j < size; j++) {
         const status = statuses[j]!
-        if (status === null) feasible.push(chunk[j]!)
-        else if (status.code === 'Error') {
+        const row = rows[j]!
+        if (status === null) {
+          feasibleRows[found] = row
+          feasible[found++] = infos[row]!
+        } else if (status.code === 'Error') {
           error ??= `running "${status.plugin}" filter plugin: ${status.message}`
         } else {
-          diagnosis.nodeToStatus.set(chunk[j]!.name, status)
+          diagnosis.nodeToStatus.set(infos[row]!.name, status)
           diagnosis.unschedulablePlugins.add(status.plugin)
         }
       }
       processed += size
     }
+    feasible.length = found
     this.nextStartNodeIndex = (start + processed) % Math.max(1, fw.cache.numNodes)
     return error ?? feasible
   }
@@ -231,14 +278,16 @@ export class SchedulingAlgorithm {
   private prioritizeNodes(state: CycleState, pod: PodInfo, trace: ScheduleTrace): void {
     const fw = this.framework
     const nodes = trace.feasible
-    const totals = scratch(this.scoreBuffers, 0, nodes.length)
+    const totals = this.scoreBuffers.get(0, nodes.length)
     totals.fill(fw.scorePlugins.length === 0 ? 1 : 0)
     let index = 1
-    for (const scored of fw.runPreScorePlugins(state, pod, nodes)) {
-      const scores = scratch(this.scoreBuffers, index++, nodes.length)
-      fw.runScorePlugin(state, pod, scored, nodes, scores, totals)
+    const active = fw.runPreScorePlugins(state, pod, nodes)
+    for (const scored of active.plugins) {
+      const scores = this.scoreBuffers.get(index++, nodes.length)
+      fw.runScorePlugin(state, pod, scored, nodes, trace.feasibleRows, scores, totals)
       trace.scores.push({ plugin: scored.plugin.name, weight: scored.weight, scores })
     }
+    trace.scorePlugins = active.labels
     trace.totals = totals
   }
 }

@@ -29,6 +29,7 @@ import { PREEMPTION_NODE_STATUS_KEY } from './preemption'
 import { SchedulingQueue, type QueuedPodInfo, type QueueOptions } from './queue'
 import { DEFAULT_PROFILE, IN_TREE_REGISTRY, type Profile, type Registry } from './registry'
 import { emptyTrace, SchedulingAlgorithm, type ScheduleOutcome } from './schedulePod'
+import { ScoreLists } from './scoreLists'
 
 export interface SchedulerDeps {
   clock: Clock
@@ -63,6 +64,7 @@ export class Scheduler {
   readonly queue: SchedulingQueue
   readonly stats = { attempts: 0, scheduled: 0, unschedulable: 0, errors: 0 }
   private readonly decisionNodeLimit: number
+  private readonly scoreLists = new ScoreLists()
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -268,20 +270,22 @@ export class Scheduler {
     if (log === undefined) return
     const { outcome } = attempt
     const trace = ('trace' in outcome && outcome.trace) || emptyTrace(this.cache.numNodes)
-    const preemption = state.read<Map<string, string>>(PREEMPTION_NODE_STATUS_KEY)
+    const filters = this.framework.activeFilters(state)
+    // The plugin lists are shared by every record of the same plugins (read-only).
     const details = buildDecision({
       pod: pod.key,
       result: attempt.result,
       message: attempt.message,
-      ...(attempt.selectedNode === undefined ? {} : { selectedNode: attempt.selectedNode }),
+      selectedNode: attempt.selectedNode,
       trace,
       diagnosis: ('diagnosis' in outcome && outcome.diagnosis) || newDiagnosis(),
-      filterPlugins: this.framework.activeFilters(state).map((p) => p.name),
-      skippedFilterPlugins: [...state.skipFilter],
-      scorePlugins: trace.scores.map((s) => ({ plugin: s.plugin, weight: s.weight })),
-      ...(attempt.postFilter === undefined ? {} : { postFilter: attempt.postFilter }),
-      ...(preemption === undefined ? {} : { preemption }),
+      filterPlugins: filters.names,
+      skippedFilterPlugins: filters.skipped,
+      scorePlugins: trace.scorePlugins,
+      postFilter: attempt.postFilter,
+      preemption: state.read<Map<string, string>>(PREEMPTION_NODE_STATUS_KEY),
       limit: this.decisionNodeLimit,
+      scoreLists: this.scoreLists,
     })
     log.record({
       component: EXPLAIN_COMPONENT,

@@ -6,6 +6,7 @@
  */
 import type { SchedulerCache } from '../cache'
 import type { NodeInfo } from '../nodeInfo'
+import type { NodeTable } from '../nodeTable'
 import { MAX_NODE_SCORE, type CycleState, type ScorePlugin } from '../plugin'
 import type { PodInfo } from '../podInfo'
 
@@ -24,6 +25,10 @@ export function imageLocalityPriority(sumScores: number, numContainers: number):
 
 export class ImageLocality implements ScorePlugin {
   readonly name = IMAGE_LOCALITY
+  /** Per image set id: its score in the cycle numbered `memoCycle[id]` (see scoreNodes). */
+  private memoScore = new Float64Array(0)
+  private memoCycle = new Float64Array(0)
+  private cycle = 0
 
   constructor(private readonly cache: SchedulerCache) {}
 
@@ -40,32 +45,62 @@ export class ImageLocality implements ScorePlugin {
     return imageLocalityPriority(sum, pod.images.length)
   }
 
-  /** score for each node, with each image's spread share worked out once per cycle. */
+  /**
+   * score for each node. A node's score depends only on its image list, which most nodes
+   * share (imageSets.ts): each distinct list is scored once per cycle, with each image's
+   * spread share worked out once.
+   */
   scoreNodes(
     _state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     out: Float64Array,
   ): void {
     const images = pod.images
     if (images.length === 0) {
-      out.fill(0, 0, nodes.length)
+      out.fill(0)
       return
     }
     const totalNodes = this.cache.numNodes
     const shares = images.map((image) => this.cache.imageSpread(image) / totalNodes)
-    for (let i = 0; i < nodes.length; i++) {
-      const nodeImages = nodes[i]!.images
-      if (nodeImages.size === 0) {
-        out[i] = 0
-        continue
+    const sets = this.cache.imageSets
+    if (this.memoCycle.length < sets.idLimit) {
+      this.memoScore = new Float64Array(2 * sets.idLimit)
+      this.memoCycle = new Float64Array(2 * sets.idLimit)
+    }
+    const cycle = ++this.cycle
+    const { memoScore, memoCycle } = this
+    const ids = table.imageSet
+    let id = -1
+    let score = 0
+    for (let i = 0; i < out.length; i++) {
+      const next = ids[rows[i]!]!
+      // Neighbouring nodes mostly hold the same list: look the memo up only when it changes.
+      if (next !== id) {
+        id = next
+        if (memoCycle[id] !== cycle) {
+          memoCycle[id] = cycle
+          memoScore[id] = imageSetScore(images, shares, sets.get(id).sizes)
+        }
+        score = memoScore[id]!
       }
-      let sum = 0
-      for (let k = 0; k < images.length; k++) {
-        const size = nodeImages.get(images[k]!)
-        if (size !== undefined) sum += Math.trunc(size * shares[k]!)
-      }
-      out[i] = imageLocalityPriority(sum, images.length)
+      out[i] = score
     }
   }
+}
+
+/** The score of a node holding `sizes`, for a pod's images and their spread shares. */
+function imageSetScore(
+  images: readonly string[],
+  shares: readonly number[],
+  sizes: ReadonlyMap<string, number>,
+): number {
+  if (sizes.size === 0) return 0
+  let sum = 0
+  for (let k = 0; k < images.length; k++) {
+    const size = sizes.get(images[k]!)
+    if (size !== undefined) sum += Math.trunc(size * shares[k]!)
+  }
+  return imageLocalityPriority(sum, images.length)
 }

@@ -5,6 +5,7 @@
  */
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import type { NodeTable } from '../nodeTable'
 import { matchesRequired, requiredNodeNames, termMatches } from '../nodeSelector'
 import { defaultNormalizeScore } from '../normalize'
 import {
@@ -66,19 +67,28 @@ export class NodeAffinity
     ]
   }
 
+  /** A pod without nodeSelector or required affinity passes everywhere (PreFilter skips it). */
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    if (pod.required === undefined) return
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      if (statuses[j] === null) statuses[j] = this.filter(state, pod, table.infos[rows[j]!]!)
     }
   }
 
-  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]!)
+  scoreNodes(
+    state: CycleState,
+    pod: PodInfo,
+    table: NodeTable,
+    rows: Int32Array,
+    out: Float64Array,
+  ): void {
+    for (let i = 0; i < out.length; i++) out[i] = this.score(state, pod, table.infos[rows[i]!]!)
   }
 }

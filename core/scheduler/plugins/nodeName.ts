@@ -5,6 +5,7 @@
  */
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import type { NodeTable } from '../nodeTable'
 import type { CycleState, EnqueueExtensions, FilterPlugin } from '../plugin'
 import type { PodInfo } from '../podInfo'
 import { unresolvable, type Status } from '../status'
@@ -25,15 +26,19 @@ export class NodeName implements FilterPlugin, EnqueueExtensions {
     return [{ resource: 'Node', actions: ActionType.Add, label: 'Node' }]
   }
 
+  /** A pod that names no node passes on every node without a look at them. */
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    const wanted = pod.pod.spec.nodeName
+    if (wanted === undefined || wanted === '') return
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      if (statuses[j] === null) statuses[j] = this.filter(state, pod, table.infos[rows[j]!]!)
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import { USED_PORTS, type NodeTable } from '../nodeTable'
 import type { CycleState, EnqueueExtensions, FilterPlugin, PreFilterPlugin } from '../plugin'
 import type { PodInfo } from '../podInfo'
 import { skip, unschedulable, type Status } from '../status'
@@ -31,15 +32,21 @@ export class NodePorts implements PreFilterPlugin, FilterPlugin, EnqueueExtensio
     ]
   }
 
+  /** Only nodes where some pod holds a host port can conflict. */
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    if (!table.anyRow(USED_PORTS)) return
+    const { flags, infos } = table
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      const r = rows[j]!
+      if (statuses[j] === null && (flags[r]! & USED_PORTS) !== 0)
+        statuses[j] = this.filter(state, pod, infos[r]!)
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import type { NodeTable } from '../nodeTable'
 import {
   MAX_NODE_SCORE,
   type CycleState,
@@ -14,6 +15,7 @@ import {
   type ScorePlugin,
 } from '../plugin'
 import type { PodInfo } from '../podInfo'
+import { RowScores } from '../rowScores'
 import { unschedulable, type Status } from '../status'
 
 export const NODE_RESOURCES_FIT = 'NodeResourcesFit'
@@ -61,8 +63,35 @@ export function leastRequestedScore(requested: number, capacity: number): number
   return Math.trunc(((capacity - requested) * MAX_NODE_SCORE) / capacity)
 }
 
+/** LeastAllocated over cpu and memory, weight 1 each; a resource without allocatable drops out. */
+export function leastAllocatedScore(
+  allocatableMilliCPU: number,
+  allocatableMemory: number,
+  requestedMilliCPU: number,
+  requestedMemory: number,
+): number {
+  // Both resources, the usual case: the loop's sum (0 + cpu + memory) over a constant divisor.
+  if (allocatableMilliCPU !== 0 && allocatableMemory !== 0) {
+    const cpu = leastRequestedScore(requestedMilliCPU, allocatableMilliCPU)
+    return Math.trunc((0 + cpu + leastRequestedScore(requestedMemory, allocatableMemory)) / 2)
+  }
+  let total = 0
+  let weights = 0
+  if (allocatableMilliCPU !== 0) {
+    total += leastRequestedScore(requestedMilliCPU, allocatableMilliCPU)
+    weights++
+  }
+  if (allocatableMemory !== 0) {
+    total += leastRequestedScore(requestedMemory, allocatableMemory)
+    weights++
+  }
+  return weights === 0 ? 0 : Math.trunc(total / weights)
+}
+
 export class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExtensions {
   readonly name = NODE_RESOURCES_FIT
+  /** LeastAllocated of each node, kept while neither it nor the pod's requests change. */
+  private readonly kept = new RowScores()
 
   filter(_state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
     // The common case (it fits) decides on numbers alone and allocates nothing.
@@ -80,21 +109,13 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExten
     return reasons.length === 0 ? null : status(reasons)
   }
 
-  /** LeastAllocated, cpu and memory weighted 1 each (a resource without allocatable drops out). */
   score(_state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const cpu = node.allocatableMilliCPU
-    const memory = node.allocatableMemory
-    let total = 0
-    let weights = 0
-    if (cpu !== 0) {
-      total += leastRequestedScore(node.nonZeroMilliCPU + pod.nonZeroMilliCPU, cpu)
-      weights++
-    }
-    if (memory !== 0) {
-      total += leastRequestedScore(node.nonZeroMemory + pod.nonZeroMemory, memory)
-      weights++
-    }
-    return weights === 0 ? 0 : Math.trunc(total / weights)
+    return leastAllocatedScore(
+      node.allocatableMilliCPU,
+      node.allocatableMemory,
+      node.nonZeroMilliCPU + pod.nonZeroMilliCPU,
+      node.nonZeroMemory + pod.nonZeroMemory,
+    )
   }
 
   eventsToRegister(): readonly ClusterEvent[] {
@@ -108,19 +129,60 @@ export class NodeResourcesFit implements FilterPlugin, ScorePlugin, EnqueueExten
     ]
   }
 
+  /** filter's common case (the pod fits) on the table's numbers; `filter` gives the reasons. */
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    const req = pod.requests
+    const { milliCPU, memory, ephemeralStorage } = req
+    const { freePods, freeMilliCPU, freeMemory, freeEphemeralStorage, infos } = table
+    const simple = req.scalar === undefined
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      if (statuses[j] !== null) continue
+      const r = rows[j]!
+      if (
+        simple &&
+        freePods[r]! > 0 &&
+        milliCPU <= freeMilliCPU[r]! &&
+        memory <= freeMemory[r]! &&
+        ephemeralStorage <= freeEphemeralStorage[r]!
+      ) {
+        continue
+      }
+      statuses[j] = this.filter(state, pod, infos[r]!)
     }
   }
 
-  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]!)
+  scoreNodes(
+    _state: CycleState,
+    pod: PodInfo,
+    table: NodeTable,
+    rows: Int32Array,
+    out: Float64Array,
+  ): void {
+    const { allocatableMilliCPU, allocatableMemory, nonZeroMilliCPU, nonZeroMemory, stamp } = table
+    const cpu = pod.nonZeroMilliCPU
+    const memory = pod.nonZeroMemory
+    const kept = this.kept
+    kept.begin(table, cpu, memory)
+    const { stamps, scores } = kept
+    for (let i = 0; i < out.length; i++) {
+      const r = rows[i]!
+      if (stamps[r] !== stamp[r]) {
+        stamps[r] = stamp[r]!
+        scores[r] = leastAllocatedScore(
+          allocatableMilliCPU[r]!,
+          allocatableMemory[r]!,
+          nonZeroMilliCPU[r]! + cpu,
+          nonZeroMemory[r]! + memory,
+        )
+      }
+      out[i] = scores[r]!
+    }
   }
 }

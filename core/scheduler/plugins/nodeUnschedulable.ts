@@ -4,6 +4,7 @@
  */
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import { UNSCHEDULABLE, type NodeTable } from '../nodeTable'
 import type { CycleState, EnqueueExtensions, FilterPlugin } from '../plugin'
 import type { PodInfo } from '../podInfo'
 import { unresolvable, type Status } from '../status'
@@ -31,12 +32,17 @@ export class NodeUnschedulable implements FilterPlugin, EnqueueExtensions {
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    if (!table.anyRow(UNSCHEDULABLE)) return
+    const { flags, infos } = table
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      const r = rows[j]!
+      if (statuses[j] === null && (flags[r]! & UNSCHEDULABLE) !== 0)
+        statuses[j] = this.filter(state, pod, infos[r]!)
     }
   }
 }

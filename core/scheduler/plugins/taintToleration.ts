@@ -6,6 +6,7 @@
 import type { Toleration } from '../../api/types'
 import { ActionType, type ClusterEvent } from '../clusterEvents'
 import type { NodeInfo } from '../nodeInfo'
+import { FILTER_TAINTS, PREFER_TAINTS, type NodeTable } from '../nodeTable'
 import { defaultNormalizeScore } from '../normalize'
 import {
   MAX_NODE_SCORE,
@@ -69,19 +70,40 @@ export class TaintToleration
     ]
   }
 
+  /** Only nodes with NoSchedule or NoExecute taints can reject the pod. */
   filterNodes(
     state: CycleState,
     pod: PodInfo,
-    nodes: readonly NodeInfo[],
+    table: NodeTable,
+    rows: Int32Array,
     count: number,
     statuses: (Status | null)[],
   ): void {
+    if (!table.anyRow(FILTER_TAINTS)) return
+    const { flags, infos } = table
     for (let j = 0; j < count; j++) {
-      if (statuses[j] === null) statuses[j] = this.filter(state, pod, nodes[j]!)
+      const r = rows[j]!
+      if (statuses[j] === null && (flags[r]! & FILTER_TAINTS) !== 0)
+        statuses[j] = this.filter(state, pod, infos[r]!)
     }
   }
 
-  scoreNodes(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]!)
+  /** Nodes without PreferNoSchedule taints score 0 untolerated taints. */
+  scoreNodes(
+    state: CycleState,
+    pod: PodInfo,
+    table: NodeTable,
+    rows: Int32Array,
+    out: Float64Array,
+  ): void {
+    if (!table.anyRow(PREFER_TAINTS)) {
+      out.fill(0)
+      return
+    }
+    const { flags, infos } = table
+    for (let i = 0; i < out.length; i++) {
+      const r = rows[i]!
+      out[i] = (flags[r]! & PREFER_TAINTS) === 0 ? 0 : this.score(state, pod, infos[r]!)
+    }
   }
 }
