@@ -5,9 +5,10 @@
  *    between the two; events older than the list are then dropped by their resourceVersion.
  * 2. A `world/changed` event is applied only if its resourceVersion is newer than the store's;
  *    stale and duplicate events are ignored (and counted, for tests and diagnostics).
- * 3. Events are queued and applied together (frames.ts: the first as soon as it comes, later
- *    ones at the next frame): one new Map per batch, assigned to a shallowRef, so the view
- *    redraws at most twice per frame however many objects changed.
+ * 3. Events are queued and applied once per animation frame: one new Map per batch, assigned to
+ *    a shallowRef, so the view redraws once per frame however many objects changed. (Unlike
+ *    the kube store's pod batches, a world change lays the whole graph out again: applying the
+ *    first of a frame at once would double the layouts while the lab boots.)
  * 4. The queue is bounded: past MAX_QUEUED events (a hidden tab gets no frames) the batch is
  *    applied at once.
  * 5. `simulation/replaced` (a lab started or ended) starts the informer over: what it held is
@@ -18,7 +19,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Component, Link, Machine, SimulationEvent, WorldObject } from '../../../core/protocol'
 import type { SimulationClient } from '../client/simulationClient'
 import { compareNames } from '../util/compareNames'
-import { soonOncePerFrame, type FrameScheduler } from './frames'
+import { nextFrame, type FrameScheduler } from './frames'
 
 type WorldChanged = Extract<SimulationEvent, { kind: 'world/changed' }>
 
@@ -36,7 +37,7 @@ export const useClusterStore = defineStore('cluster', () => {
   const staleEventsIgnored = ref(0)
   let queue: WorldChanged[] = []
   let frameRequested = false
-  let schedule: FrameScheduler = soonOncePerFrame()
+  let schedule: FrameScheduler = nextFrame
   let generation = 0
   let listing = 0
 
@@ -55,7 +56,7 @@ export const useClusterStore = defineStore('cluster', () => {
   ): Promise<() => void> {
     const mine = ++generation
     reset()
-    schedule = options.schedule ?? soonOncePerFrame()
+    schedule = options.schedule ?? nextFrame
     const stop = client.onEvent((event) => {
       if (mine !== generation) return
       if (event.kind === 'world/changed') enqueue(event)
