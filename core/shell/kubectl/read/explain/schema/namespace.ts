@@ -1,26 +1,11 @@
-import type { TypeSchema } from './types'
+import { OBJECT_FIELDS, type TypeSchema } from './types'
 
 /** Generated from k8s.io/api and k8s.io/apimachinery v0.32 doc comments (see ./index.ts). */
 export const NAMESPACE: Record<string, TypeSchema> = {
   Namespace: {
     description: 'Namespace provides a scope for Names. Use of multiple namespaces is optional.',
     fields: {
-      apiVersion: {
-        type: 'string',
-        description:
-          'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
-      },
-      kind: {
-        type: 'string',
-        description:
-          'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
-      },
-      metadata: {
-        type: 'ObjectMeta',
-        ref: 'ObjectMeta',
-        description:
-          "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata",
-      },
+      ...OBJECT_FIELDS,
       spec: {
         type: 'NamespaceSpec',
         ref: 'NamespaceSpec',
