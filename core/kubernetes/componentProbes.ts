@@ -10,6 +10,7 @@ import {
   type ProbeResult,
 } from '../apiserver/componentStatus'
 import { ERR_REFUSED, ERR_TIMEOUT } from '../etcd/etcd'
+import { httpProbeRefused, httpProbeTimedOut } from '../node/httpProbeErrors'
 import type { KubernetesCluster } from './cluster'
 import { clusterDirectory } from './directory'
 
@@ -34,12 +35,12 @@ function probeHealthz(cluster: KubernetesCluster, machine: string, port: number)
   if (listener === undefined)
     return {
       healthy: false,
-      message: `Get "${url}": dial tcp 127.0.0.1:${port}: connect: connection refused`,
+      message: httpProbeRefused(url, `127.0.0.1:${port}`),
     }
   if (listener.hangs?.() === true)
     return {
       healthy: false,
-      message: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+      message: httpProbeTimedOut(url),
     }
   // Both serve /healthz as "ok" while they run (their own checks are not modelled).
   return { healthy: true, message: 'ok' }

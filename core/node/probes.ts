@@ -16,6 +16,7 @@
  *    the probe holds until a new container replaces it) or readiness; successThreshold
  *    consecutive successes make readiness true again.
  */
+import { httpProbeRefused, httpProbeTimedOut } from './httpProbeErrors'
 import type { Container, Pod, Probe } from '../api/types'
 import type { Clock, ScheduledTask } from '../clock'
 import type { EventRecorder } from '../client/events'
@@ -165,12 +166,12 @@ export class ContainerProbes {
     if (response === 'refused')
       return {
         result: 'failure',
-        output: `Get "${url}": dial tcp ${shown}:${port}: connect: connection refused`,
+        output: httpProbeRefused(url, `${shown}:${port}`),
       }
     if (response === 'timeout') {
       return {
         result: 'failure',
-        output: `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
+        output: httpProbeTimedOut(url),
       }
     }
     return response.status >= 200 && response.status < 400
