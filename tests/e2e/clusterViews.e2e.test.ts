@@ -135,6 +135,56 @@ describe.skipIf(!HAS_BROWSER)('e2e: the cluster views', () => {
     })
   }
 
+  it('sums up a crowded tray in a count whose words are drawn over the graph and announced', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const errors = collectErrors(page)
+    await openApp(page, session.url)
+    await typeLine(page, 'kubectl create deployment web --image=nginx --replicas=24')
+    await jumpMinute(page)
+    // 24 pods on two workers: more than 8 on a node, so each worker's tray shows a count.
+    await expect.poll(() => graphData(page, 'pods/worker-1', 'kind')).toBe('podCount')
+    // By keyboard from the top of the graph down to a worker's name, then up into its tray.
+    const topology = page.locator(TOPOLOGY)
+    await topology.focus()
+    const current = (): Promise<string> =>
+      topology.getAttribute('data-current').then((v) => v ?? '')
+    for (let i = 0; i < 12 && !(await current()).startsWith('machine/worker-'); i++)
+      await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
+    expect(await current()).toMatch(/^pods\/worker-/)
+    await expect
+      .poll(() => page.locator('[data-testid="topology-current"]').textContent())
+      .toMatch(/\d+ pods, \d+ Running/)
+    // The words are on the count layer, inside the count's box.
+    const inked = await topology.evaluate(
+      (el, id) => {
+        type Box = { x1: number; x2: number; y1: number; y2: number }
+        type Cy = { getElementById(id: string): { renderedBoundingBox(): Box } }
+        const box = (el as unknown as { _cyreg: { cy: Cy } })._cyreg.cy
+          .getElementById(id)
+          .renderedBoundingBox()
+        const layer = document.querySelector<HTMLCanvasElement>('[data-testid="count-layer"]')!
+        const ratio = layer.width / layer.clientWidth
+        const pixels = layer
+          .getContext('2d')!
+          .getImageData(
+            box.x1 * ratio,
+            box.y1 * ratio,
+            (box.x2 - box.x1) * ratio,
+            (box.y2 - box.y1) * ratio,
+          )
+        let opaque = 0
+        for (let i = 3; i < pixels.data.length; i += 4) if (pixels.data[i]! > 128) opaque++
+        return opaque
+      },
+      await current(),
+    )
+    expect(inked).toBeGreaterThan(50)
+    await page.screenshot({ path: join(RESULTS_DIR, 'topology-pod-counts.png') })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('walks the workloads graph by keyboard alone and inspects a pod with Enter', async () => {
     const page = await session.browser.newPage({ viewport: { width: 1440, height: 900 } })
     const errors = collectErrors(page)

@@ -3,7 +3,7 @@ import type { ElementDefinition } from 'cytoscape'
 import { buildWorld } from '../../core/cluster/build'
 import { DEFAULT_CLUSTER } from '../../core/cluster/spec'
 import type { PodSummary } from '../../core/protocol'
-import { toElements } from '../../renderer/src/topology/elements'
+import { kubeUpdate, toElements, toScene } from '../../renderer/src/topology/elements'
 import {
   boxesOverlap,
   boxExit,
@@ -164,9 +164,9 @@ describe('graph: pods inside their node', () => {
       )
     const seven = trayOf(pods('tolerant', 7, { nodeName: 'cp-1' }))
     expect(ofKind(seven.out, 'pod')).toHaveLength(0)
-    expect(ofKind(seven.out, 'podCount').map((e) => e.data.label)).toEqual([
-      expect.stringContaining('7 pods'),
-    ])
+    expect(ofKind(seven.out, 'podCount').map((e) => e.data.id)).toEqual([countId('cp-1')])
+    const scene = toScene(world, EN_TEXT, graph(pods('tolerant', 7, { nodeName: 'cp-1' })))
+    expect(scene.counts.get(countId('cp-1'))).toBe('7 pods\n7 Running')
   })
 })
 
@@ -227,9 +227,20 @@ describe('graph: level of detail', () => {
       ...pods('stuck', 2, { nodeName: 'worker-1', phase: 'Pending', status: 'Pending' }),
       ...pods('few', 2, { nodeName: 'worker-2' }),
     ]
-    const out = toElements(world, EN_TEXT, graph(many))
-    expect(byId(out, countId('worker-1')).data.label).toBe('12 pods\n10 Running, 2 Pending')
-    expect(ofKind(out, 'pod').map((e) => e.data.name)).toEqual(['few-1', 'few-2'])
+    const scene = toScene(world, EN_TEXT, graph(many))
+    expect(byId(scene.elements, countId('worker-1')).data['kind']).toBe('podCount')
+    expect(scene.counts.get(countId('worker-1'))).toBe('12 pods\n10 Running, 2 Pending')
+    expect(ofKind(scene.elements, 'pod').map((e) => e.data.name)).toEqual(['few-1', 'few-2'])
+  })
+
+  it("keeps a count's words out of Cytoscape: a batch that only changes them hands it nothing", () => {
+    const many = pods('web', 12, { nodeName: 'worker-1' })
+    const scene = toScene(world, EN_TEXT, graph(many))
+    expect(byId(scene.elements, countId('worker-1')).data['label']).toBeUndefined()
+    const [first, ...others] = many
+    const stuck: PodSummary = { ...first!, phase: 'Pending', status: 'ContainerCreating' }
+    expect(kubeUpdate(scene, graph([stuck, ...others]))).toEqual([])
+    expect(scene.counts.get(countId('worker-1'))).toBe('12 pods\n11 Running, 1 ContainerCreating')
   })
 
   it(`collapses every node once the cluster holds more than ${LARGE_POD_TOTAL} pods`, () => {
@@ -402,16 +413,14 @@ describe('topology elements: Node readiness', () => {
     expect(machine('worker-2').data['label']).toBe('worker-2 · worker · 192.168.56.22')
   })
 
-  it('redraws everything, not just the pods, when a Node changes readiness', async () => {
-    const { kubeUpdate, toScene } = await import('../../renderer/src/topology/elements')
+  it('redraws everything, not just the pods, when a Node changes readiness', () => {
     const ready = { ...graph(), nodes: [node('worker-1', 'True')] }
     const scene = toScene(world, EN_TEXT, ready)
     expect(kubeUpdate(scene, ready)).toBeDefined()
     expect(kubeUpdate(scene, { ...ready, nodes: [node('worker-1', 'Unknown')] })).toBeUndefined()
   })
 
-  it('hands Cytoscape only the nodes whose data changed since the last drawing or update', async () => {
-    const { kubeUpdate, toScene } = await import('../../renderer/src/topology/elements')
+  it('hands Cytoscape only the nodes whose data changed since the last drawing or update', () => {
     const input = graph(pods('web', 3, { nodeName: 'worker-1' }))
     const scene = toScene(world, EN_TEXT, input)
     expect(kubeUpdate(scene, input)).toEqual([])

@@ -84,13 +84,16 @@ export interface Scene {
   readiness: string
   /** The data the Kubernetes part's nodes are drawn with, by id; `kubeUpdate` keeps it current. */
   kubeData: Map<string, ElementDefinition['data']>
+  /** The count nodes' words, drawn over the graph (countOverlay.ts); `kubeUpdate` keeps them. */
+  counts: Map<string, string>
 }
 
 /**
  * The nodes of the Kubernetes part whose data changed since the scene was drawn or last
  * updated, if its shape is still the scene's (else undefined: redraw it all). Only those are
  * handed to Cytoscape: setting an element's data, even to the same values, costs it a style
- * and size recalculation, and most trays and NodePort badges do not change in a batch.
+ * and size recalculation, and most trays and NodePort badges do not change in a batch. The
+ * count nodes' words are updated in the scene: they are not Cytoscape data.
  */
 export function kubeUpdate(scene: Scene, graph: GraphInput): ElementDefinition[] | undefined {
   if (readinessKey(readinessOf(graph)) !== scene.readiness) return undefined
@@ -98,6 +101,7 @@ export function kubeUpdate(scene: Scene, graph: GraphInput): ElementDefinition[]
   if (shapeOf(kube) !== scene.kubeShape) return undefined
   const changed = kube.nodes.filter((n) => !sameData(scene.kubeData.get(n.data.id!), n.data))
   for (const n of changed) scene.kubeData.set(n.data.id!, n.data)
+  scene.counts = kube.counts
   return changed
 }
 
@@ -187,6 +191,7 @@ export function toScene(
     kubeShape: shapeOf(kube),
     readiness: readinessKey(readiness),
     kubeData: new Map((kube?.nodes ?? []).map((n) => [n.data.id!, n.data])),
+    counts: kube?.counts ?? new Map(),
   }
 }
 

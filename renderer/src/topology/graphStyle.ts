@@ -66,9 +66,9 @@ export function graphStyle(p: Palette, font: string): StylesheetJson {
     { selector: 'node[tone = "terminating"]', style: { 'border-style': 'dashed' } },
     { selector: 'node[tone = "unknown"]', style: { 'border-style': 'dotted' } },
     {
+      // Its words are drawn over the graph, not as a label (countOverlay.ts).
       selector: 'node[kind = "podCount"]',
       style: {
-        ...text,
         shape: 'round-rectangle',
         width: 'data(w)',
         height: 'data(h)',
@@ -76,9 +76,6 @@ export function graphStyle(p: Palette, font: string): StylesheetJson {
         'border-color': p.machineBorder,
         'border-width': 2,
         'border-style': 'double',
-        label: 'data(label)',
-        'text-wrap': 'wrap',
-        'text-valign': 'center',
         'z-index': 2,
         'z-compound-depth': 'top',
       },

@@ -75,6 +75,11 @@ export interface KubePart {
   nodes: ElementDefinition[]
   obstacles: { id: string; box: Box }[]
   edges: EdgeSpec[]
+  /**
+   * The words of each count node, by id ("12 pods\n10 Running, 2 Pending"). Not in the node's
+   * data: they change in nearly every batch, and countOverlay.ts draws them without Cytoscape.
+   */
+  counts: Map<string, string>
 }
 
 export function kubeElements(
@@ -83,7 +88,7 @@ export function kubeElements(
   layout: TopologyLayout,
   input: GraphInput,
 ): KubePart {
-  const part: KubePart = { nodes: [], obstacles: [], edges: [] }
+  const part: KubePart = { nodes: [], obstacles: [], edges: [], counts: new Map() }
   const names = new Set(components.map((c) => c.metadata.name))
   // Grouped first, sorted only where drawn one by one (addTray, addUnscheduled): a collapsed
   // tray needs no order, and sorting 15,000 pods on every batch cost more than drawing them.
@@ -132,7 +137,7 @@ function addTray(
   const holder: Holder = { machine }
   if (collapsesPods(pods.length, total, trayCapacity(tray))) {
     const cell = countCell(tray)
-    part.nodes.push(countNode(countId(machine), holder, cell, pods, text))
+    addCount(part, countId(machine), holder, cell, countLabel(pods, text))
     return
   }
   const cells = podCells(tray, pods.length)
@@ -163,18 +168,14 @@ function podNode(pod: PodSummary, holder: Holder, cell: Box): ElementDefinition 
   }
 }
 
-function countNode(
-  id: string,
-  holder: Holder,
-  cell: Box,
-  pods: PodSummary[],
-  text: GraphText,
-): ElementDefinition {
-  return {
+/** A node that stands for many pods: a box in the graph, its words apart (KubePart.counts). */
+function addCount(part: KubePart, id: string, holder: Holder, cell: Box, words: string): void {
+  part.nodes.push({
     group: 'nodes',
-    data: { id, ...holder, kind: 'podCount', label: countLabel(pods, text), ...size(cell) },
+    data: { id, ...holder, kind: 'podCount', ...size(cell) },
     position: { x: cell.x, y: cell.y },
-  }
+  })
+  part.counts.set(id, words)
 }
 
 /** Pods no node was chosen for, in an area left of the control plane, its top aligned with it. */
@@ -199,9 +200,8 @@ function addUnscheduled(
     const w = podGridWidth(UNSCHEDULED_COLUMNS)
     const [first] = looseCells(origin, 1, 1)
     const cell = { ...first!, x: origin.left + w / 2, w }
-    part.nodes.push(
-      countNode(countId('unscheduled'), { parent: UNSCHEDULED_AREA_ID }, cell, pods, text),
-    )
+    const id = countId('unscheduled')
+    addCount(part, id, { parent: UNSCHEDULED_AREA_ID }, cell, countLabel(pods, text))
     return
   }
   const cells = looseCells(origin, pods.length, UNSCHEDULED_COLUMNS)

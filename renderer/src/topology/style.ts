@@ -11,7 +11,8 @@ import { graphStyle } from './graphStyle'
 import { MIN_ZOOMED_FONT_SIZE } from './lod'
 
 export const COMPONENT_FONT_SIZE = 13
-const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", Roboto, sans-serif'
+/** The graph's typeface, shared with the words drawn over it (countOverlay.ts). */
+export const FONT = 'system-ui, "Segoe UI", "DejaVu Sans", Roboto, sans-serif'
 
 /** Shapes by family: the second cue besides colour. */
 export const FAMILY_SHAPES: Record<

@@ -31,6 +31,8 @@ export interface GraphCursorOptions {
   fit: () => void
   /** How far inside the edges an element is brought into view, in pixels. */
   margin: number
+  /** Words of an element drawn outside Cytoscape (a pod count's), else its label is read. */
+  wordsOf?: (id: string) => string | undefined
 }
 
 export function useGraphCursor(options: GraphCursorOptions) {
@@ -86,7 +88,9 @@ export function useGraphCursor(options: GraphCursorOptions) {
     if (el !== null) el.dataset['current'] = current.value ?? ''
     if (current.value === undefined) return
     reveal(cy, current.value, options.margin)
-    const label = String(cy.getElementById(current.value).data('label') ?? '')
+    const label =
+      options.wordsOf?.(current.value) ??
+      String(cy.getElementById(current.value).data('label') ?? '')
     announcement.value = t('graph.current', { label: label.replace(/\n/g, ', ') })
   }
 
