@@ -57,34 +57,49 @@ function validatePorts(service: Service): FieldError[] {
 }
 
 /**
- * Takes the requested NodePorts and allocates the missing ones; undoes all on failure. Ports of
- * the Service that share a port number (DNS over UDP and TCP) share one nodePort, as the real
- * initNodePorts does; only a duplicate (protocol, nodePort) pair is refused.
+ * The NodePorts of a new Service, as kube-apiserver's initNodePorts allocates them: before the
+ * Service is validated, in list order, undone on failure. A port number's first asked-for
+ * nodePort serves every port with that number (DNS over UDP and TCP share one); a port number
+ * with none gets the next free port. A nodePort asked for under two port numbers fails on its
+ * second use with "provided port is already allocated": this very allocation took it.
  */
-function allocateNodePorts(
+function initNodePorts(service: Service, allocator: NodePortAllocator): void {
+  const ports = service.spec.ports ?? []
+  const taken: number[] = []
+  const byPortNumber = new Map<number, number>() // svcPortToNodePort
+  try {
+    ports.forEach((p, i) => {
+      const shared = byPortNumber.get(p.port)
+      if (shared !== undefined) {
+        p.nodePort = shared
+        return
+      }
+      // findRequestedNodePort: the first port with this number that names a nodePort.
+      const asked = ports.find((q) => q.port === p.port && q.nodePort)?.nodePort
+      p.nodePort = asked ? allocate(service, allocator, asked, i) : allocateNext(allocator)
+      taken.push(p.nodePort)
+      byPortNumber.set(p.port, p.nodePort)
+    })
+    rejectDuplicateNodePorts(service)
+  } catch (error) {
+    taken.forEach((port) => allocator.release(port))
+    throw error
+  }
+}
+
+/**
+ * The NodePorts of an updated Service: the ones it held stay, new ones are taken, missing ones
+ * allocated; undoes what it took on failure. Ports that share a port number share one nodePort.
+ */
+function updateNodePorts(
   service: Service,
   allocator: NodePortAllocator,
   previous: Set<number>,
 ): void {
   const taken: number[] = []
-  const name = service.metadata.name ?? ''
-  // Each port number's nodePort, from whichever of its ports names one (svcPortToNodePort).
   const byPortNumber = new Map<number, number>()
   for (const p of service.spec.ports ?? []) {
     if (p.nodePort && !byPortNumber.has(p.port)) byPortNumber.set(p.port, p.nodePort)
-  }
-  const pairs = new Set<string>()
-  const take = (port: number, i: number): void => {
-    if (previous.has(port) || taken.includes(port)) return
-    try {
-      allocator.allocate(port)
-    } catch (error) {
-      if (!(error instanceof AllocationError)) throw error
-      throw errors.invalid('Service', '', name, [
-        field.invalid(`spec.ports[${i}].nodePort`, port, error.message),
-      ])
-    }
-    taken.push(port)
   }
   try {
     ;(service.spec.ports ?? []).forEach((p, i) => {
@@ -92,29 +107,55 @@ function allocateNodePorts(
         const shared = byPortNumber.get(p.port)
         if (shared !== undefined) p.nodePort = shared
         else {
-          try {
-            p.nodePort = allocator.allocateNext()
-          } catch (error) {
-            if (!(error instanceof AllocationError)) throw error
-            throw errors.internal(`failed to allocate a nodePort: ${error.message}`)
-          }
+          p.nodePort = allocateNext(allocator)
           taken.push(p.nodePort)
           byPortNumber.set(p.port, p.nodePort)
         }
       }
-      const key = `${p.protocol ?? 'TCP'}/${p.nodePort}`
-      if (pairs.has(key)) {
-        throw errors.invalid('Service', '', name, [
-          field.duplicate(`spec.ports[${i}].nodePort`, p.nodePort),
-        ])
-      }
-      pairs.add(key)
-      take(p.nodePort, i)
+      if (previous.has(p.nodePort) || taken.includes(p.nodePort)) return
+      taken.push(allocate(service, allocator, p.nodePort, i))
     })
+    rejectDuplicateNodePorts(service)
   } catch (error) {
     taken.forEach((port) => allocator.release(port))
     throw error
   }
+}
+
+/** Takes a nodePort asked for by spec.ports[i], or says why not as the allocator does. */
+function allocate(service: Service, allocator: NodePortAllocator, port: number, i: number): number {
+  try {
+    allocator.allocate(port)
+    return port
+  } catch (error) {
+    if (!(error instanceof AllocationError)) throw error
+    throw errors.invalid('Service', '', service.metadata.name ?? '', [
+      field.invalid(`spec.ports[${i}].nodePort`, port, error.message),
+    ])
+  }
+}
+
+function allocateNext(allocator: NodePortAllocator): number {
+  try {
+    return allocator.allocateNext()
+  } catch (error) {
+    if (!(error instanceof AllocationError)) throw error
+    throw errors.internal(`failed to allocate a nodePort: ${error.message}`)
+  }
+}
+
+/** ValidateService: one (protocol, nodePort) pair per Service. */
+function rejectDuplicateNodePorts(service: Service): void {
+  const pairs = new Set<string>()
+  ;(service.spec.ports ?? []).forEach((p, i) => {
+    const key = `${p.protocol ?? 'TCP'}/${p.nodePort}`
+    if (pairs.has(key)) {
+      throw errors.invalid('Service', '', service.metadata.name ?? '', [
+        field.duplicate(`spec.ports[${i}].nodePort`, p.nodePort),
+      ])
+    }
+    pairs.add(key)
+  })
 }
 
 function allocateClusterIP(service: Service, context: StrategyContext): void {
@@ -146,7 +187,7 @@ export const serviceStrategy: Strategy = {
     allocateClusterIP(service, context)
     if (needsNodePorts(service)) {
       try {
-        allocateNodePorts(service, context.nodePorts, new Set())
+        initNodePorts(service, context.nodePorts)
       } catch (error) {
         if (service.spec.clusterIP && service.spec.clusterIP !== 'None')
           context.clusterIPs.release(service.spec.clusterIP)
@@ -167,7 +208,7 @@ export const serviceStrategy: Strategy = {
     const held = new Set((before.spec.ports ?? []).map((p) => p.nodePort ?? 0).filter((p) => p > 0))
     // A type change away from NodePort wipes the ports (API doc of ServicePort.nodePort).
     if (!needsNodePorts(service)) for (const p of service.spec.ports ?? []) delete p.nodePort
-    else allocateNodePorts(service, context.nodePorts, held)
+    else updateNodePorts(service, context.nodePorts, held)
     const kept = new Set((service.spec.ports ?? []).map((p) => p.nodePort ?? 0))
     for (const port of held) if (!kept.has(port)) context.nodePorts.release(port)
     service.status = before.status
