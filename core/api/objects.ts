@@ -50,13 +50,31 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   )
 }
 
-/** A random version-4 UUID from a seeded stream, as the API server assigns metadata.uid. */
+/** Two hex digits per byte value: a uid is written a byte at a time (every object has one). */
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** Eight hex digits of a 32-bit word. */
+function hexWord(n: number): string {
+  return (
+    HEX_BYTES[n >>> 24]! +
+    HEX_BYTES[(n >>> 16) & 0xff]! +
+    HEX_BYTES[(n >>> 8) & 0xff]! +
+    HEX_BYTES[n & 0xff]!
+  )
+}
+
+/**
+ * A random version-4 UUID from a seeded stream, as the API server assigns metadata.uid: four
+ * words of hex, the version nibble set to 4 and the variant's top bits to 10.
+ */
 export function uuid(random: Random): string {
-  const hex = Array.from({ length: 4 }, () =>
-    random.nextUint32().toString(16).padStart(8, '0'),
-  ).join('')
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  const a = random.nextUint32()
+  const b = hexWord(random.nextUint32())
+  const c = random.nextUint32()
+  const d = hexWord(random.nextUint32())
+  const variant = (((c >>> 28) & 0x3) | 0x8).toString(16)
+  const rest = hexWord(c)
+  return `${hexWord(a)}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${rest.slice(1, 4)}-${rest.slice(4)}${d}`
 }
 
 /** The characters of generated name suffixes: no vowels, no confusable 0/1/3 (FIDELITY.md §6.2). */
