@@ -14,17 +14,10 @@ import { fnv1a } from '../../../random'
 import type { CommandIO } from '../../command'
 import { clientError, KubectlError, serverError } from '../errors'
 import type { Invocation, KubectlVerb } from '../verb'
+import { attachablePod } from '../read/attachablePod'
 import { nslookup, podCurl, podFile, toolsOf, wget, type PodSource } from './podTools'
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash)$/
-
-function getPod(invocation: Invocation, name: string): Pod {
-  const response = invocation.api.request({
-    method: 'GET',
-    path: `/api/v1/namespaces/${invocation.namespace}/pods/${name}`,
-  })
-  return response.body as Pod
-}
 
 function chooseContainer(pod: Pod, invocation: Invocation): string {
   const names = pod.spec.containers.map((c) => c.name)
@@ -170,9 +163,9 @@ export const exec: KubectlVerb = {
       )
     if (command.length === 0)
       throw clientError('you must specify at least one command for the container')
-    const name = target.replace(/^(?:pods?|po)\//, '')
     invocation.api.discover()
-    const pod = getPod(invocation, name)
+    const pod = attachablePod(invocation, target, 'exec')
+    const name = pod.metadata.name!
     const phase = pod.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed')
       throw clientError(

@@ -4,60 +4,18 @@
  * using pod/…"), a pod with several containers defaults to the first ("Defaulted container …"),
  * and -f keeps printing what the container writes until the pod goes away or Ctrl+C.
  */
-import type { Deployment, Pod } from '../../../api/types'
+import type { Pod } from '../../../api/types'
 import { findResource } from '../../../apiserver/resources'
-import { selectorString } from '../../../apiserver/tables/format'
 import type { CommandOutput } from '../../command'
 import { KubectlError } from '../errors'
-import { resolveResourceType, resourcePath } from '../resources'
+import { resourcePath } from '../resources'
 import type { Invocation, KubectlVerb } from '../verb'
+import { attachablePod } from './attachablePod'
 import { completePods } from './complete'
-import { getObject, listObjects } from './request'
 
 const USAGE_ERROR =
   "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
 const PODS = findResource('', 'pods')!
-
-/** The pod a TYPE/NAME stands for (attachablePodForObject), with kubectl's note when several match. */
-function podFor(inv: Invocation, typed: string): Pod {
-  const slash = typed.indexOf('/')
-  if (slash < 0) return getObject<Pod>(inv.api, PODS, inv.namespace, typed)
-  const def = resolveResourceType(typed.slice(0, slash))
-  const name = typed.slice(slash + 1)
-  if (def.kind === 'Pod') return getObject<Pod>(inv.api, PODS, inv.namespace, name)
-  const owner = getObject<Deployment>(inv.api, def, inv.namespace, name)
-  const selector = selectorString(owner.spec?.selector)
-  if (selector === undefined || selector === '')
-    throw new KubectlError(
-      `error: cannot get the logs from ${def.kind === 'Service' ? '*v1.Service' : `*v1.${def.kind}`}`,
-    )
-  const pods = listObjects<Pod>(inv.api, PODS, inv.namespace, { labelSelector: selector }).items
-  if (pods.length === 0) throw new KubectlError(`error: timed out waiting for the condition`)
-  const sorted = [...pods].sort(byLogging)
-  if (pods.length > 1)
-    inv.io.err(`Found ${pods.length} pods, using pod/${sorted[0]!.metadata.name}\n`)
-  return sorted[0]!
-}
-
-/** podutils.ByLogging: scheduled, running, ready, more restarts, older first. */
-function byLogging(a: Pod, b: Pod): number {
-  const order: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 }
-  const phase = (p: Pod): number => order[p.status?.phase ?? ''] ?? 3
-  const ready = (p: Pod): number =>
-    p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1
-  const restarts = (p: Pod): number =>
-    -(p.status?.containerStatuses ?? []).reduce((n, s) => n + s.restartCount, 0)
-  const keys = (p: Pod): (number | string)[] => [
-    p.spec.nodeName ? 0 : 1,
-    phase(p),
-    ready(p),
-    restarts(p),
-    p.metadata.creationTimestamp ?? '~',
-  ]
-  const [ka, kb] = [keys(a), keys(b)]
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1
-  return 0
-}
 
 function containerFor(inv: Invocation, pod: Pod, asked: string | undefined): string {
   const names = pod.spec.containers.map((c) => c.name)
@@ -111,7 +69,7 @@ export const logsVerb: KubectlVerb = {
     const { args, flags } = inv
     if (args.length === 0 || args.length > 2) throw new KubectlError(USAGE_ERROR)
     inv.api.discover()
-    const pod = podFor(inv, args[0]!)
+    const pod = attachablePod(inv, args[0]!, 'logs')
     const container = containerFor(inv, pod, flags.string('container') ?? args[1])
     const tail = flags.int('tail') ?? -1
     const query: Record<string, string> = {
