@@ -14,6 +14,7 @@
 import type { Container, ContainerStatus as ApiContainerStatus } from '../api/types'
 import { CriError, type ContainerStatus } from './cri'
 import { fieldPath } from './imageManager'
+import { containerEnv } from './containerEnv'
 import { containerConfig, formatPod, shouldRestart } from './podSpecs'
 import type { ContainerView } from './podStatus'
 import type { PodWorker } from './podWorker'
@@ -241,9 +242,11 @@ export class ContainerRunner {
     if (ensured.state === 'pulling') return
     if (ensured.state === 'error') return this.imageFailed(slot, ensured.reason, ensured.message)
     const attempt = slot.currentId === undefined ? slot.restartCount : slot.restartCount + 1
+    const env = containerEnv(pod, spec, sandbox.ip ?? '', this.host.nodeIP, this.host.envSources)
+    if ('error' in env) return this.configFailed(slot, env.error)
     const id = this.host.containerd.createContainer(
       sandbox.id!,
-      containerConfig(pod, spec, attempt),
+      containerConfig(pod, spec, attempt, env.env),
     )
     this.event(spec, 'Normal', 'Created', `Created container: ${spec.name}`)
     if (slot.previousId !== undefined) this.remove(slot.previousId)
@@ -268,6 +271,21 @@ export class ContainerRunner {
     this.event(spec, 'Normal', 'Started', `Started container ${spec.name}`)
     slot.current = this.status(id)
     this.startProbes(slot)
+  }
+
+  /**
+   * The environment could not be built (a ConfigMap, Secret or key missing): the container is
+   * not created, the kubelet says why and tries again at its next sync.
+   */
+  private configFailed(slot: Slot, message: string): void {
+    slot.waiting = { reason: 'CreateContainerConfigError', message }
+    this.event(slot.spec, 'Warning', 'Failed', `Error: ${message}`)
+    this.host.explain(
+      this.worker.pod,
+      'CreateContainerConfigError',
+      `Container ${slot.spec.name} cannot be created: ${message}.`,
+    )
+    this.worker.requestSync(SYNC_ERROR_RETRY_MS)
   }
 
   /** A failed image: the waiting reason, "Error: <reason>", and when to look again. */

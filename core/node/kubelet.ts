@@ -23,10 +23,12 @@ import { podSubject } from '../explain/explain'
 import { Backoff } from './backoff'
 import type { Containerd } from './containerd'
 import type { ReadLogOptions } from './containerLog'
+import { KubeletEnvSources } from './envSources'
 import { ImageManager } from './imageManager'
 import type { KubeletCore } from './kubeletCore'
 import { KubeletPods } from './kubeletPods'
 import { NodeLease } from './nodeLease'
+import { capacityOf, type NodeIdentity } from './nodeObject'
 import { NodeStatusManager } from './nodeStatus'
 import type { PodWorker } from './podWorker'
 import type { PodIPAllocator, PodWorkerHost } from './podWorkerHost'
@@ -74,6 +76,7 @@ export class Kubelet implements ComponentProcess, KubeletCore, PodWorkerHost {
   readonly containerd: Containerd
   readonly runtime: RuntimeState
   readonly images: ImageManager
+  readonly envSources: KubeletEnvSources
   crashBackoff: Backoff
   readonly nodeName: string
   readonly nodeIP: string
@@ -107,6 +110,12 @@ export class Kubelet implements ComponentProcess, KubeletCore, PodWorkerHost {
     })
     this.images = new ImageManager(this.clock, this.containerd, () => this.eventRecorder)
     this.crashBackoff = new Backoff(() => this.clock.nowMs)
+    const capacity = config.capacity ?? {}
+    this.envSources = new KubeletEnvSources(
+      this.clock,
+      this.client,
+      () => capacityOf({ capacity } as NodeIdentity).allocatable,
+    )
     const hex = (n: number): string =>
       Array.from({ length: n }, () =>
         context.random.nextUint32().toString(16).padStart(8, '0'),
@@ -119,7 +128,7 @@ export class Kubelet implements ComponentProcess, KubeletCore, PodWorkerHost {
         nodeIP: config.nodeIP,
         labels: config.labels ?? {},
         taints: config.taints ?? [],
-        capacity: config.capacity ?? {},
+        capacity,
         machineID: id,
         systemUUID: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`,
         bootID: hex(4).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
@@ -282,6 +291,7 @@ export class Kubelet implements ComponentProcess, KubeletCore, PodWorkerHost {
     this.scheduleRuntimeCheck()
     this.nodeStatus.start()
     this.lease.start()
+    this.envSources.start()
     this.pods.start()
   }
 
@@ -296,6 +306,7 @@ export class Kubelet implements ComponentProcess, KubeletCore, PodWorkerHost {
       this.nodeStatus.stop()
       this.lease.stop()
       this.pods.stop()
+      this.envSources.stop()
       this.images.reset()
       this.crashBackoff = new Backoff(() => this.clock.nowMs)
       this.runtime.forget()

@@ -47,9 +47,13 @@ export function sandboxConfig(
   }
 }
 
-export function containerConfig(pod: Pod, container: Container, attempt: number): ContainerConfig {
-  const env: Record<string, string> = {}
-  for (const e of container.env ?? []) env[e.name] = e.value ?? ''
+/** The CRI config of a container; `env` is what containerEnv.ts built for it. */
+export function containerConfig(
+  pod: Pod,
+  container: Container,
+  attempt: number,
+  env: Record<string, string>,
+): ContainerConfig {
   // A missing or malformed limit is no limit (validation would have refused a malformed one).
   const memory = valueOrZero(container.resources?.limits?.memory)
   return {

@@ -8,6 +8,7 @@ import type { Clock } from '../clock'
 import type { EventRecorder } from '../client/events'
 import type { Backoff } from './backoff'
 import type { Containerd } from './containerd'
+import type { EnvSources } from './containerEnv'
 import type { ImageManager } from './imageManager'
 import type { PodWorker } from './podWorker'
 
@@ -21,6 +22,8 @@ export interface PodWorkerHost {
   readonly clock: Clock
   readonly containerd: Containerd
   readonly images: ImageManager
+  /** What containers' environments refer to: Services, ConfigMaps, Secrets (containerEnv.ts). */
+  readonly envSources: EnvSources
   /** Container restart back-off (CrashLoopBackOff), keyed per pod and container. */
   readonly crashBackoff: Backoff
   readonly nodeName: string
