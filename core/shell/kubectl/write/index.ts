@@ -13,6 +13,7 @@ import { run } from './run'
 import { scale } from './scale'
 import { set } from './set'
 import { taint } from './taint'
+import { wait } from './wait'
 
 export const WRITE_VERBS: readonly KubectlVerb[] = [
   apply,
@@ -32,4 +33,5 @@ export const WRITE_VERBS: readonly KubectlVerb[] = [
   patch,
   replace,
   edit,
+  wait,
 ]
