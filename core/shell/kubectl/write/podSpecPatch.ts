@@ -1,5 +1,5 @@
 /**
- * What `kubectl set image` and `set resources` share: fetching each named object, patching the
+ * What `kubectl set image`, `set resources` and `set env` share: fetching each named object, patching the
  * pod spec (a pod's own, or a workload's template) with a strategic merge patch, and reporting
  * the failures together as kubectl does.
  */
@@ -8,6 +8,12 @@ import { resourcePath } from '../resources'
 import type { Invocation } from '../verb'
 import { failed, throwFailures, type Failure } from './outcome'
 import { fetch, parseTargets, typed, type Target } from './targets'
+
+/** kubectl's selectContainers: a container name matched by -c, with `*` as a wildcard. */
+export function matchesContainer(pattern: string, name: string): boolean {
+  const regex = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
+  return new RegExp(`^${regex}$`).test(name)
+}
 
 /** The pod spec of a pod, or of a workload's template. */
 export function podSpecOf(object: KubeObject): Record<string, unknown> | undefined {

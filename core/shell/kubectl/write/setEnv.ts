@@ -10,7 +10,7 @@ import type { KubeObject } from '../../../api/types'
 import { KubectlError } from '../errors'
 import type { Invocation } from '../verb'
 import { throwFailures, type Failure } from './outcome'
-import { patchPodSpec, podSpecOf } from './podSpecPatch'
+import { matchesContainer, patchPodSpec, podSpecOf } from './podSpecPatch'
 import { dryRunOf, report, type DryRun } from './printing'
 import { fetch, listTargets, parseTargets, targetOf, typed, type Target } from './targets'
 
@@ -155,12 +155,6 @@ function refText(from: NonNullable<EnvVar['valueFrom']>): string {
   return 'invalid valueFrom'
 }
 
-/** kubectl's selectContainers: names matched with `*` as a wildcard. */
-function matches(pattern: string, name: string): boolean {
-  const regex = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
-  return new RegExp(`^${regex}$`).test(name)
-}
-
 export function setEnv(inv: Invocation, args: readonly string[]): number {
   const { resources, envArgs } = splitArgs(args)
   if (resources.length === 0)
@@ -210,7 +204,7 @@ function updateOne(
   let selected = 0
   for (const name of lists) {
     for (const c of (spec?.[name] as Container[] | undefined) ?? []) {
-      if (!matches(selector, c.name)) continue
+      if (!matchesContainer(selector, c.name)) continue
       selected++
       const existing = c.env ?? []
       if (!inv.flags.bool('overwrite')) {

@@ -9,7 +9,7 @@ import type { KubeObject } from '../../../api/types'
 import { clientError } from '../errors'
 import type { Invocation } from '../verb'
 import type { Failure } from './outcome'
-import { patchPodSpec, podSpecOf, updateEach } from './podSpecPatch'
+import { matchesContainer, patchPodSpec, podSpecOf, updateEach } from './podSpecPatch'
 import { dryRunOf, report, type DryRun } from './printing'
 import type { Target } from './targets'
 
@@ -32,12 +32,6 @@ function resourceList(spec: string): ResourceList {
     list[parts[0]!] = parts[1]!
   }
   return list
-}
-
-/** kubectl's selectContainers: names matched with `*` as a wildcard. */
-function matches(pattern: string, name: string): boolean {
-  const regex = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
-  return new RegExp(`^${regex}$`).test(name)
 }
 
 export function setResources(inv: Invocation, args: readonly string[]): number {
@@ -72,7 +66,7 @@ function updateOne(
   let selected = 0
   for (const list of lists) {
     for (const c of (spec?.[list] as Container[] | undefined) ?? []) {
-      if (!matches(selector, c.name)) continue
+      if (!matchesContainer(selector, c.name)) continue
       selected++
       const changed: NonNullable<Container['resources']> = {}
       for (const kind of ['limits', 'requests'] as const)
