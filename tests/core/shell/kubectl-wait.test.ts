@@ -257,7 +257,7 @@ describe('kubectl wait errors', () => {
       exitCode: 1,
     })
     expect(t.sh('kubectl wait --for=delete pods').stderr).toBe(
-      'error: resource(s) were provided, but no name, label selector, or --all flag specified\n',
+      'error: resource(s) were provided, but no name was specified\n',
     )
   })
 

@@ -50,10 +50,7 @@ export function locate(inv: Invocation, failures: Failure[]): Located[] {
       return list.items.map((o) => ({ target: targetOf(def, o), object: typed(def, o) }))
     })
   }
-  if (named.length === 0)
-    throw clientError(
-      'resource(s) were provided, but no name, label selector, or --all flag specified',
-    )
+  if (named.length === 0) throw clientError('resource(s) were provided, but no name was specified')
   if (inv.flags.bool('all-namespaces') && named.some((t) => t.def.namespaced))
     throw clientError('a resource cannot be retrieved by name across all namespaces')
   return named.map((target) => ({ target }))
