@@ -105,8 +105,14 @@ export interface Volume {
   name: string
   hostPath?: { path: string; type?: string }
   emptyDir?: Record<string, unknown>
-  configMap?: { name: string }
-  secret?: { secretName: string }
+  configMap?: { name: string; items?: KeyToPath[]; optional?: boolean }
+  secret?: { secretName: string; items?: KeyToPath[]; optional?: boolean }
+}
+
+/** A key of a ConfigMap or Secret, and the file it becomes in a volume. */
+export interface KeyToPath {
+  key: string
+  path: string
 }
 
 export interface Container {

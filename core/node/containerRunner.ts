@@ -15,6 +15,7 @@ import type { Container, ContainerStatus as ApiContainerStatus } from '../api/ty
 import { CriError, type ContainerStatus } from './cri'
 import { fieldPath } from './imageManager'
 import { containerEnv } from './containerEnv'
+import { containerMounts } from './podVolumes'
 import { containerConfig, formatPod, shouldRestart } from './podSpecs'
 import type { ContainerView } from './podStatus'
 import type { PodWorker } from './podWorker'
@@ -246,7 +247,13 @@ export class ContainerRunner {
     if ('error' in env) return this.configFailed(slot, env.error)
     const id = this.host.containerd.createContainer(
       sandbox.id!,
-      containerConfig(pod, spec, attempt, env.env),
+      containerConfig(
+        pod,
+        spec,
+        attempt,
+        env.env,
+        containerMounts(spec, this.worker.volumes.files),
+      ),
     )
     this.event(spec, 'Normal', 'Created', `Created container: ${spec.name}`)
     if (slot.previousId !== undefined) this.remove(slot.previousId)

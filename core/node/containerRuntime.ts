@@ -177,11 +177,17 @@ export class ContainerRuntime {
 
   startContainer(c: ContainerRecord): void {
     const sandbox = this.sandbox(c.sandboxId)
-    const { command, args, env, memoryLimitBytes } = c.config
+    const { command, args, env, memoryLimitBytes, mounts } = c.config
     this.containers.start(
       c,
       sandbox.shim,
-      this.setup(sandbox.config, c.config.metadata.name, { command, args, env, memoryLimitBytes }),
+      this.setup(sandbox.config, c.config.metadata.name, {
+        command,
+        args,
+        env,
+        memoryLimitBytes,
+        mounts,
+      }),
     )
   }
 
@@ -261,7 +267,9 @@ export class ContainerRuntime {
   private setup(
     sandbox: PodSandboxConfig,
     containerName: string,
-    process: Partial<Pick<ProcessSetup, 'command' | 'args' | 'env' | 'memoryLimitBytes'>>,
+    process: Partial<
+      Pick<ProcessSetup, 'command' | 'args' | 'env' | 'memoryLimitBytes' | 'mounts'>
+    >,
   ): ProcessSetup {
     return {
       machine: this.config.machine,
@@ -272,6 +280,7 @@ export class ContainerRuntime {
       command: process.command ?? [],
       args: process.args ?? [],
       env: process.env ?? {},
+      mounts: process.mounts ?? [],
       memoryLimitBytes: process.memoryLimitBytes,
     }
   }

@@ -49,6 +49,17 @@ export interface ContainerConfig {
   annotations: Record<string, string>
   /** <container>/<attempt>.log, under the sandbox's log directory. */
   logPath: string
+  /**
+   * Its volume mounts: where each goes in the container, and the files the kubelet wrote for it
+   * (podVolumes.ts), where a CRI Mount names a directory of the host.
+   */
+  mounts?: Mount[]
+}
+
+export interface Mount {
+  containerPath: string
+  /** Files by path under containerPath. */
+  files: Record<string, string>
 }
 
 /**

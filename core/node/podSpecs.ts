@@ -11,6 +11,7 @@ import {
   LABEL_POD_NAMESPACE,
   LABEL_POD_UID,
   type ContainerConfig,
+  type Mount,
   type PodSandboxConfig,
 } from './cri'
 import { fnv1a } from '../random'
@@ -47,12 +48,16 @@ export function sandboxConfig(
   }
 }
 
-/** The CRI config of a container; `env` is what containerEnv.ts built for it. */
+/**
+ * The CRI config of a container; `env` is what containerEnv.ts built for it, `mounts` its
+ * volumes (podVolumes.ts).
+ */
 export function containerConfig(
   pod: Pod,
   container: Container,
   attempt: number,
   env: Record<string, string>,
+  mounts: Mount[],
 ): ContainerConfig {
   // A missing or malformed limit is no limit (validation would have refused a malformed one).
   const memory = valueOrZero(container.resources?.limits?.memory)
@@ -74,6 +79,7 @@ export function containerConfig(
       ),
     },
     logPath: `${container.name}/${attempt}.log`,
+    ...(mounts.length === 0 ? {} : { mounts }),
   }
 }
 

@@ -27,6 +27,7 @@ import {
 import { CriError, type ContainerStatus, type PodSandboxStatus } from './cri'
 import type { ContainerLog } from './containerLog'
 import { PodSandbox } from './podSandbox'
+import { PodVolumes } from './podVolumes'
 import { shouldRestart } from './podSpecs'
 import { containerStatus, type ContainerView } from './podStatus'
 import type { PodWorkerHost } from './podWorkerHost'
@@ -40,6 +41,8 @@ export class PodWorker {
   /** No container of this pod will run again. */
   terminal = false
   private readonly runner: ContainerRunner
+  /** The pod's volumes, set up before its sandbox (podVolumes.ts). */
+  readonly volumes: PodVolumes
   private finished = false
   private task: ScheduledTask | undefined
   private disposed = false
@@ -50,6 +53,7 @@ export class PodWorker {
     readonly source: 'api' | 'file',
   ) {
     this.sandbox = new PodSandbox(host, this)
+    this.volumes = new PodVolumes(host, (delayMs) => this.requestSync(delayMs))
     this.runner = new ContainerRunner(host, this)
     const old = [
       ...(pod.status?.initContainerStatuses ?? []),
@@ -219,6 +223,7 @@ export class PodWorker {
 
   private syncRunning(): void {
     if (this.terminal) return this.sandbox.stop()
+    if (!this.volumes.ensure(this.pod)) return
     if (!this.sandbox.ensure()) return
     const regular = [...this.slots.values()].filter((s) => !s.init)
     for (const slot of this.slots.values()) {

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock'
 import type { Random } from '../random'
+import type { Mount } from './cri'
 
 export interface ProgramContext {
   readonly clock: Clock
@@ -19,6 +20,8 @@ export interface ProgramContext {
   readonly command: readonly string[]
   readonly args: readonly string[]
   readonly env: Readonly<Record<string, string>>
+  /** Its volume mounts (ConfigMap and Secret keys as files): they hide what the image has there. */
+  readonly mounts: readonly Mount[]
   /** Memory limit in bytes, if the container has one (OOMKilled past it). */
   readonly memoryLimitBytes: number | undefined
   /** Appends a line to the container's log (kubectl logs, crictl logs). */

@@ -11,7 +11,14 @@ import type { ScheduledTask } from '../../clock'
 import type { Program, ProgramContext } from '../program'
 import { parse } from './shellParse'
 import { run, ShellExit, type ShellHost, type ShellRun } from './shellRun'
-import { containerEnv, execIn, LineWriter, scriptOf, type LabRunningProgram } from './support'
+import {
+  containerEnv,
+  containerFiles,
+  execIn,
+  LineWriter,
+  scriptOf,
+  type LabRunningProgram,
+} from './support'
 
 function argvOf(context: ProgramContext): string[] {
   if (context.command.length > 0) return [...context.command, ...context.args]
@@ -22,7 +29,7 @@ export function shellProgram(): Program {
   return {
     processName: (context) => argvOf(context).join(' '),
     start(context): LabRunningProgram {
-      const fs = new Map<string, string>()
+      const fs = containerFiles(context)
       const out = new LineWriter((line) => context.log(line))
       const host: ShellHost = {
         fs,

@@ -7,7 +7,7 @@
 import type { ScheduledTask } from '../../clock'
 import type { Program, ProgramContext } from '../program'
 import { nginxTime } from '../timeFormat'
-import { execIn, type LabRunningProgram } from './support'
+import { containerFiles, execIn, type LabRunningProgram } from './support'
 
 const MIB = 1024 * 1024
 
@@ -53,6 +53,7 @@ export function crashProgram(): Program {
   return {
     processName: (context) => argvText(context, '/crash'),
     start(context): LabRunningProgram {
+      const fs = containerFiles(context)
       const afterMs = (option(context, '--after', 'CRASH_AFTER_SECONDS') ?? 2) * 1000
       const code = option(context, '--exit-code', 'EXIT_CODE') ?? 1
       const log = (text: string): void => context.log(`${nginxTime(context.clock.nowMs)} ${text}`)
@@ -66,7 +67,7 @@ export function crashProgram(): Program {
         // Pid 1 without a handler: SIGTERM is ignored; SIGKILL ends it.
         signal: (signal) => void (signal === 'SIGKILL' && task.cancel()),
         memoryBytes: () => 3 * MIB,
-        exec: (command, timeoutMs) => execIn(new Map(), context, command, timeoutMs),
+        exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
       }
     },
   }
@@ -82,6 +83,7 @@ export function memoryHogProgram(): Program {
   return {
     processName: (context) => argvText(context, '/memory-hog'),
     start(context): LabRunningProgram {
+      const fs = containerFiles(context)
       const targetMiB = option(context, '--mb', 'MEMORY_MB') ?? 256
       let used = HOG_BASELINE_BYTES
       let steps = 0
@@ -105,7 +107,7 @@ export function memoryHogProgram(): Program {
       return {
         signal: (signal) => void (signal === 'SIGKILL' && task?.cancel()),
         memoryBytes: () => used,
-        exec: (command, timeoutMs) => execIn(new Map(), context, command, timeoutMs),
+        exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
       }
     },
   }

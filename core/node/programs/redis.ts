@@ -5,7 +5,7 @@
  */
 import type { Program } from '../program'
 import { redisTime, unixSeconds } from '../timeFormat'
-import { execIn, type LabRunningProgram } from './support'
+import { containerFiles, execIn, type LabRunningProgram } from './support'
 
 export const REDIS_VERSION = '7.4.1'
 
@@ -13,7 +13,7 @@ export function redisProgram(): Program {
   return {
     processName: () => 'redis-server *:6379',
     start(context): LabRunningProgram {
-      const fs = new Map<string, string>()
+      const fs = containerFiles(context)
       let serving = true
       const at = (role: 'C' | 'M', mark: '*' | '#', text: string): string =>
         `1:${role} ${redisTime(context.clock.nowMs)} ${mark} ${text}`

@@ -71,6 +71,24 @@ export function scriptOf(argv: readonly string[]): string {
   return shellQuote(argv)
 }
 
+/**
+ * A container's filesystem at its start: the image's files, then its volume mounts, each hiding
+ * what the image had under its path (a mount covers the whole directory).
+ */
+export function containerFiles(
+  context: ProgramContext,
+  image: Readonly<Record<string, string>> = {},
+): Map<string, string> {
+  const fs = new Map<string, string>()
+  const covered = (path: string): boolean =>
+    context.mounts.some((m) => path.startsWith(`${m.containerPath}/`))
+  for (const [path, content] of Object.entries(image)) if (!covered(path)) fs.set(path, content)
+  for (const mount of context.mounts)
+    for (const [name, content] of Object.entries(mount.files))
+      fs.set(`${mount.containerPath}/${name}`, content)
+  return fs
+}
+
 /** Runs a command in a container's filesystem (every lab image has a busybox-like sh). */
 export function execIn(
   fs: Map<string, string>,

@@ -6,7 +6,7 @@
  */
 import type { HttpResponse, Program, ProgramContext } from '../program'
 import { clfTime, httpdTime, nginxTime } from '../timeFormat'
-import { execIn, type LabHttpRequest, type LabRunningProgram } from './support'
+import { containerFiles, execIn, type LabHttpRequest, type LabRunningProgram } from './support'
 
 export const NGINX_VERSION = '1.27.3'
 export const HTTPD_VERSION = '2.4.62'
@@ -54,6 +54,8 @@ const NGINX_ENTRYPOINT = [
 
 /** The part both servers share: listening on 80, serving files, stopping on a signal. */
 interface WebServer {
+  /** The document root: the directory the server serves files from. */
+  root: string
   files: Record<string, string>
   notFound: string
   startup(context: ProgramContext): string[]
@@ -72,14 +74,18 @@ function webServer(server: WebServer, name: string): Program {
   return {
     processName: () => name,
     start(context): LabRunningProgram {
-      const fs = new Map(Object.entries(server.files))
+      const fs = containerFiles(context, server.files)
       let serving = true
       for (const line of server.startup(context)) context.log(line)
-      // URL path → file, as the server's document root maps them ("/" is the index).
+      // URL path → file under the document root, as the server maps them ("/" is the index);
+      // a ConfigMap mounted over the root serves its own pages.
       const documents = new Map(
-        Object.keys(server.files).map((f) => [f.slice(f.lastIndexOf('/')), f]),
+        [...fs.keys()]
+          .filter((f) => f.startsWith(`${server.root}/`))
+          .map((f) => [f.slice(server.root.length), f]),
       )
-      documents.set('/', documents.get('/index.html')!)
+      const index = documents.get('/index.html')
+      if (index !== undefined) documents.set('/', index)
       const answer = (request: LabHttpRequest): HttpResponse | undefined => {
         if (!serving || request.port !== 80) return undefined
         const path = request.path.split('?')[0]!
@@ -118,6 +124,7 @@ const agent = (r: LabHttpRequest): string => r.userAgent ?? 'curl/8.5.0'
 export function nginxProgram(): Program {
   return webServer(
     {
+      root: '/usr/share/nginx/html',
       files: {
         '/usr/share/nginx/html/index.html': NGINX_WELCOME_PAGE,
         '/usr/share/nginx/html/50x.html': '',
@@ -166,6 +173,7 @@ export function nginxProgram(): Program {
 export function httpdProgram(): Program {
   return webServer(
     {
+      root: '/usr/local/apache2/htdocs',
       files: { '/usr/local/apache2/htdocs/index.html': HTTPD_PAGE },
       notFound: HTTPD_404,
       startup: (c) => {

@@ -199,6 +199,7 @@ export function programContext(
     command: [],
     args: [],
     env: {},
+    mounts: [],
     memoryLimitBytes: undefined,
     log: (line) => void logs.push(line),
     exit: (code) => void exits.push(code),

@@ -45,6 +45,7 @@ function run(
         command: options.command ?? [],
         args: options.args ?? [],
         env: options.env ?? {},
+        mounts: [],
         memoryLimitBytes: options.memoryLimitBytes,
       },
     },
