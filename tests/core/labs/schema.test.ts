@@ -14,7 +14,7 @@ describe('labs: schema', () => {
   it('validates every scenario of the course', () => {
     const { labs, problems } = loadAll(scenariosDir()!)
     expect(problems.map(formatProblem)).toEqual([])
-    // The course of issue 6, in its order.
+    // The course of issue 6, in its order, then the labs added since.
     const course = [...labs].sort((a, b) => a.scenario.order - b.scenario.order)
     expect(course.map((lab) => lab.scenario.id)).toEqual([
       'architecture',
@@ -30,9 +30,10 @@ describe('labs: schema', () => {
       'ha-control-plane',
       'node-maintenance',
       'troubleshooting',
+      'configuration',
     ])
     expect(course.map((lab) => lab.scenario.order)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
     ])
   })
 
