@@ -28,6 +28,7 @@ import {
   type ContainerEvent,
   type ContainerStatus,
   type ImageStatus,
+  type Mount,
   type PodSandboxConfig,
   type PodSandboxStatus,
   type PullResult,
@@ -267,6 +268,17 @@ export class Containerd implements ComponentProcess {
   execSync(id: string, command: readonly string[], timeoutMs: number): ExecResult {
     this.ready()
     return this.runtime.exec(this.runtime.containers.get(id), command, timeoutMs)
+  }
+
+  /**
+   * Not a CRI call: the kubelet rewrote a volume's directory on the node, which the container
+   * sees through its bind mount. Here the container's record and its process are told.
+   */
+  volumesRewritten(id: string, mounts: Mount[]): void {
+    const c = this.runtime.containers.find(id)
+    if (c === undefined) return
+    c.config = { ...c.config, mounts }
+    c.process?.remount(mounts)
   }
 
   /** The container's log file, as the kubelet and crictl logs read it. */

@@ -12,6 +12,12 @@ import type { EnvSources } from './containerEnv'
 import type { Mount } from './cri'
 import type { PodWorkerHost } from './podWorkerHost'
 
+/**
+ * How often the kubelet syncs a running pod (--sync-frequency): ConfigMap and Secret volumes
+ * show a changed object's keys at the next sync after it changed.
+ */
+export const VOLUME_REFRESH_MS = 60_000
+
 /** nestedpendingoperations' exponential back-off between two tries of a failed mount. */
 const MOUNT_RETRY_INITIAL_MS = 500
 const MOUNT_RETRY_MAX_MS = 122_000
@@ -22,6 +28,7 @@ const MOUNT_RETRY_MAX_MS = 122_000
  */
 export class PodVolumes {
   private mounted: Map<string, Map<string, string>> | undefined
+  private refreshedMs = 0
   private readonly backoff: Backoff
 
   constructor(
@@ -42,6 +49,7 @@ export class PodVolumes {
     const result = mountVolumes(pod, this.host.envSources)
     if ('volumes' in result) {
       this.mounted = result.volumes
+      this.refreshedMs = this.host.clock.nowMs
       return true
     }
     // The volume manager sets each volume up on its own: every one that fails says so.
@@ -53,6 +61,31 @@ export class PodVolumes {
     this.requestSync(this.backoff.get('mount'))
     return false
   }
+  /**
+   * At a sync VOLUME_REFRESH_MS after the last look, the volumes are written again from their
+   * ConfigMaps and Secrets; returns the names of those whose files changed (a volume whose
+   * object is gone keeps its files, as the real kubelet does).
+   */
+  refresh(pod: Pod): Set<string> {
+    const changed = new Set<string>()
+    const nowMs = this.host.clock.nowMs
+    if (this.mounted === undefined || nowMs - this.refreshedMs < VOLUME_REFRESH_MS) return changed
+    this.refreshedMs = nowMs
+    const namespace = pod.metadata.namespace ?? 'default'
+    for (const volume of pod.spec.volumes ?? []) {
+      const files = volumeFiles(volume, namespace, this.host.envSources)
+      const before = this.mounted.get(volume.name)
+      if (typeof files === 'string' || sameFiles(before, files)) continue
+      this.mounted.set(volume.name, files)
+      changed.add(volume.name)
+    }
+    return changed
+  }
+}
+
+/** Whether a pod's volumes can change while it runs (so the kubelet looks at them again). */
+export function hasProjectedVolumes(pod: Pod): boolean {
+  return (pod.spec.volumes ?? []).some((v) => v.configMap !== undefined || v.secret !== undefined)
 }
 
 /** Every volume's files, by path inside the volume; or the volumes that failed, and why. */
@@ -103,6 +136,15 @@ function volumeFiles(
     files.set(item.path, value)
   }
   return files
+}
+
+function sameFiles(
+  a: ReadonlyMap<string, string> | undefined,
+  b: ReadonlyMap<string, string>,
+): boolean {
+  return (
+    a !== undefined && a.size === b.size && [...b].every(([path, text]) => a.get(path) === text)
+  )
 }
 
 /** A container's volumeMounts, with the files of their volumes. */

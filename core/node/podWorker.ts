@@ -27,7 +27,7 @@ import {
 import { CriError, type ContainerStatus, type PodSandboxStatus } from './cri'
 import type { ContainerLog } from './containerLog'
 import { PodSandbox } from './podSandbox'
-import { PodVolumes } from './podVolumes'
+import { containerMounts, hasProjectedVolumes, PodVolumes, VOLUME_REFRESH_MS } from './podVolumes'
 import { shouldRestart } from './podSpecs'
 import { containerStatus, type ContainerView } from './podStatus'
 import type { PodWorkerHost } from './podWorkerHost'
@@ -221,10 +221,27 @@ export class PodWorker {
     throw new Error(`${quoted} is waiting to start: ${reason}`)
   }
 
+  /**
+   * The periodic sync (every VOLUME_REFRESH_MS for a pod with ConfigMap or Secret volumes)
+   * writes those volumes again: running containers see changed keys; variables never change.
+   */
+  private refreshVolumes(): void {
+    if (!hasProjectedVolumes(this.pod)) return
+    const changed = this.volumes.refresh(this.pod)
+    for (const slot of this.slots.values()) {
+      const mounts = slot.spec.volumeMounts ?? []
+      if (slot.currentId === undefined || !mounts.some((m) => changed.has(m.name))) continue
+      const files = containerMounts(slot.spec, this.volumes.files)
+      this.host.containerd.volumesRewritten(slot.currentId, files)
+    }
+    this.requestSync(VOLUME_REFRESH_MS)
+  }
+
   private syncRunning(): void {
     if (this.terminal) return this.sandbox.stop()
     if (!this.volumes.ensure(this.pod)) return
     if (!this.sandbox.ensure()) return
+    this.refreshVolumes()
     const regular = [...this.slots.values()].filter((s) => !s.init)
     for (const slot of this.slots.values()) {
       if (!slot.init) continue

@@ -18,7 +18,8 @@ import type { Clock } from '../clock'
 import type { Random } from '../random'
 import type { ProcessTable } from './processTable'
 import type { HttpRequest, HttpResponse, Program, ProgramContext, RunningProgram } from './program'
-import type { ExecCapable, ExecResult } from './programs/support'
+import type { Mount } from './cri'
+import { remount, type ExecCapable, type ExecResult } from './programs/support'
 import { isDnsServer, type DnsServer } from '../network/dns'
 
 export interface ExitStatus {
@@ -130,6 +131,12 @@ export class RuncProcess {
   /** Runs a command in the container (exec probes, crictl exec); undefined if it cannot. */
   exec(command: readonly string[], timeoutMs: number): ExecResult | undefined {
     return this.ended === undefined ? this.program.exec?.(command, timeoutMs) : undefined
+  }
+
+  /** The container's volumes were rewritten: the program's filesystem shows the new files. */
+  remount(mounts: readonly Mount[]): void {
+    if (this.ended === undefined && this.program.files !== undefined)
+      remount(this.program.files, mounts)
   }
 
   /** @internal The program or the kernel ended the process. */

@@ -82,6 +82,7 @@ export function shellProgram(): Program {
           pending?.cancel()
         },
         exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
+        files: fs,
         listening: () => [],
         memoryBytes: () => 1_200_000,
       }

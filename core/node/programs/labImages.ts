@@ -68,6 +68,7 @@ export function crashProgram(): Program {
         signal: (signal) => void (signal === 'SIGKILL' && task.cancel()),
         memoryBytes: () => 3 * MIB,
         exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
+        files: fs,
       }
     },
   }
@@ -108,6 +109,7 @@ export function memoryHogProgram(): Program {
         signal: (signal) => void (signal === 'SIGKILL' && task?.cancel()),
         memoryBytes: () => used,
         exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
+        files: fs,
       }
     },
   }

@@ -55,6 +55,7 @@ export function redisProgram(): Program {
         listening: () => (serving ? [6379] : []),
         memoryBytes: () => 3_900_000,
         exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
+        files: fs,
       }
     },
   }

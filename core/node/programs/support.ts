@@ -5,6 +5,7 @@
  * `exec` and the client fields are extensions of core/node/program.ts's contract that the
  * runtime uses when a program offers them; a program without them still runs.
  */
+import type { Mount } from '../cri'
 import type { HttpRequest, ProgramContext, RunningProgram } from '../program'
 import { captureSync, type ShellHost } from './shellRun'
 
@@ -19,6 +20,8 @@ export interface ExecResult {
 /** A running program that can run a command inside its container. */
 export interface ExecCapable {
   exec?(command: readonly string[], timeoutMs: number): ExecResult
+  /** Its container's filesystem, where the kubelet's volume updates land (remount). */
+  files?: Map<string, string>
 }
 
 export type LabRunningProgram = RunningProgram & ExecCapable
@@ -87,6 +90,18 @@ export function containerFiles(
     for (const [name, content] of Object.entries(mount.files))
       fs.set(`${mount.containerPath}/${name}`, content)
   return fs
+}
+
+/**
+ * A volume's files changed (the kubelet rewrote a ConfigMap's directory): what was under each
+ * mount path goes, the new files come.
+ */
+export function remount(fs: Map<string, string>, mounts: readonly Mount[]): void {
+  for (const path of [...fs.keys()])
+    if (mounts.some((m) => path.startsWith(`${m.containerPath}/`))) fs.delete(path)
+  for (const mount of mounts)
+    for (const [name, content] of Object.entries(mount.files))
+      fs.set(`${mount.containerPath}/${name}`, content)
 }
 
 /** Runs a command in a container's filesystem (every lab image has a busybox-like sh). */

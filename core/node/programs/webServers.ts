@@ -113,6 +113,7 @@ function webServer(server: WebServer, name: string): Program {
         listening: () => (serving ? [80] : []),
         memoryBytes: () => server.memoryBytes,
         exec: (command, timeoutMs) => execIn(fs, context, command, timeoutMs),
+        files: fs,
       }
     },
   }

@@ -82,4 +82,39 @@ describe('kubelet: volumes', () => {
     expect(t.sh('kubectl get pod web').stdout).toMatch(/web +1\/1 +Running/)
     expect(t.sh('kubectl exec web -- ls /etc/creds').stdout).toBe('')
   })
+
+  it('kubelet: volumes: a changed ConfigMap reaches the mounted files at the next periodic sync (a minute at most), never the variables', () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl create configmap site --from-literal=index.html=v1 --from-literal=color=blue')
+    apply(
+      t,
+      `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+    env:
+    - name: COLOR
+      valueFrom:
+        configMapKeyRef: {name: site, key: color}
+    volumeMounts:
+    - name: site
+      mountPath: /usr/share/nginx/html
+  volumes:
+  - name: site
+    configMap:
+      name: site
+`,
+    )
+    t.advance('15s')
+    expect(t.sh('kubectl exec web -- curl -s localhost').stdout).toBe('v1')
+    t.sh(`kubectl patch configmap site -p '{"data":{"index.html":"v2","color":"red"}}'`)
+    t.advance('61s')
+    expect(t.sh('kubectl exec web -- curl -s localhost').stdout).toBe('v2')
+    expect(t.sh('kubectl exec web -- cat /usr/share/nginx/html/color').stdout).toBe('red')
+    expect(t.sh('kubectl exec web -- env').stdout).toContain('COLOR=blue\n')
+  })
 })
