@@ -63,9 +63,16 @@ export function containerEnv(
   const namespace = pod.metadata.namespace ?? 'default'
   const services = serviceEnv(sources.services(), namespace, pod.spec.enableServiceLinks !== false)
   const env = new Map<string, string>()
+  // Each object is read once, however many variables refer to it (the kubelet keeps a cache).
+  const read = new Map<string, Record<string, string> | undefined>()
   const lookup = (kind: 'configmap' | 'secret', name: string, optional = false) => {
-    const data =
-      kind === 'configmap' ? sources.configMap(namespace, name) : sources.secret(namespace, name)
+    const key = `${kind}/${name}`
+    if (!read.has(key))
+      read.set(
+        key,
+        kind === 'configmap' ? sources.configMap(namespace, name) : sources.secret(namespace, name),
+      )
+    const data = read.get(key)
     if (data === undefined && !optional) throw new ConfigError(`${kind} "${name}" not found`)
     return data
   }
