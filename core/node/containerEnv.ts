@@ -15,12 +15,12 @@ import { milliValueOrZero } from '../api/quantity'
 import type { Container, Pod, Service } from '../api/types'
 import { serviceEnv } from './serviceEnv'
 
+export type SourceKind = 'configmap' | 'secret'
+
 /** What the kubelet reads to build an environment: its caches of the API server's objects. */
 export interface EnvSources {
-  /** A ConfigMap's data, or undefined when it does not exist. */
-  configMap(namespace: string, name: string): Record<string, string> | undefined
-  /** A Secret's data, decoded, or undefined when it does not exist. */
-  secret(namespace: string, name: string): Record<string, string> | undefined
+  /** A ConfigMap's or Secret's data (a Secret's decoded), or undefined when it does not exist. */
+  data(kind: SourceKind, namespace: string, name: string): Record<string, string> | undefined
   services(): readonly Service[]
   /** The node's allocatable CPU and memory, in thousandths: resourceFieldRef's default limits. */
   allocatableMilli(): { cpu: number; memory: number }
@@ -47,6 +47,11 @@ interface EnvFromSource {
   secretRef?: { name?: string; optional?: boolean }
 }
 
+/** The kubelet's words for a ConfigMap or Secret that does not exist. */
+export function notFound(kind: SourceKind, name: string): string {
+  return `${kind} "${name}" not found`
+}
+
 /** Thrown inside and turned into the result: the message the kubelet reports. */
 class ConfigError extends Error {}
 
@@ -65,15 +70,11 @@ export function containerEnv(
   const env = new Map<string, string>()
   // Each object is read once, however many variables refer to it (the kubelet keeps a cache).
   const read = new Map<string, Record<string, string> | undefined>()
-  const lookup = (kind: 'configmap' | 'secret', name: string, optional = false) => {
+  const lookup = (kind: SourceKind, name: string, optional = false) => {
     const key = `${kind}/${name}`
-    if (!read.has(key))
-      read.set(
-        key,
-        kind === 'configmap' ? sources.configMap(namespace, name) : sources.secret(namespace, name),
-      )
+    if (!read.has(key)) read.set(key, sources.data(kind, namespace, name))
     const data = read.get(key)
-    if (data === undefined && !optional) throw new ConfigError(`${kind} "${name}" not found`)
+    if (data === undefined && !optional) throw new ConfigError(notFound(kind, name))
     return data
   }
   try {
@@ -111,11 +112,7 @@ interface Resolving {
   hostIP: string
   namespace: string
   sources: EnvSources
-  lookup(
-    kind: 'configmap' | 'secret',
-    name: string,
-    optional?: boolean,
-  ): Record<string, string> | undefined
+  lookup(kind: SourceKind, name: string, optional?: boolean): Record<string, string> | undefined
 }
 
 /** A valueFrom's value; undefined for an optional reference that is missing. */

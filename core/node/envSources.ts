@@ -10,7 +10,7 @@ import { base64Decode } from '../apiserver/strategies/base64'
 import type { ApiClient } from '../client/client'
 import { Informer } from '../client/informer'
 import type { Clock } from '../clock'
-import { EnvSourceError, type EnvSources } from './containerEnv'
+import { EnvSourceError, type EnvSources, type SourceKind } from './containerEnv'
 
 export class KubeletEnvSources implements EnvSources {
   private informer: Informer<Service> | undefined
@@ -35,12 +35,13 @@ export class KubeletEnvSources implements EnvSources {
     return this.informer?.list() ?? []
   }
 
-  configMap(namespace: string, name: string): Record<string, string> | undefined {
-    return this.read<ConfigMap>('configmaps', 'configmap', namespace, name)?.data ?? undefined
-  }
-
-  secret(namespace: string, name: string): Record<string, string> | undefined {
-    const secret = this.read<Secret>('secrets', 'secret', namespace, name)
+  data(kind: SourceKind, namespace: string, name: string): Record<string, string> | undefined {
+    if (kind === 'configmap') {
+      const configMap = this.read<ConfigMap>('configmaps', kind, namespace, name)
+      // A ConfigMap without data exists all the same: it has no keys.
+      return configMap === undefined ? undefined : (configMap.data ?? {})
+    }
+    const secret = this.read<Secret>('secrets', kind, namespace, name)
     if (secret === undefined) return undefined
     const data = Object.entries(secret.data ?? {})
     return Object.fromEntries(data.map(([key, value]) => [key, base64Decode(value) ?? '']))

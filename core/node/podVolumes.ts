@@ -8,7 +8,7 @@
  */
 import type { Container, Pod, Volume } from '../api/types'
 import { Backoff } from './backoff'
-import type { EnvSources } from './containerEnv'
+import { notFound, type EnvSources } from './containerEnv'
 import type { Mount } from './cri'
 import type { PodWorkerHost } from './podWorkerHost'
 
@@ -118,10 +118,8 @@ function volumeFiles(
   if (source === undefined) return new Map()
   const kind = volume.configMap !== undefined ? 'configmap' : 'secret'
   const name = volume.configMap?.name ?? volume.secret?.secretName ?? ''
-  const data =
-    kind === 'configmap' ? sources.configMap(namespace, name) : sources.secret(namespace, name)
-  if (data === undefined)
-    return source.optional === true ? new Map() : `${kind} "${name}" not found`
+  const data = sources.data(kind, namespace, name)
+  if (data === undefined) return source.optional === true ? new Map() : notFound(kind, name)
   if (source.items === undefined) return new Map(Object.entries(data))
   const files = new Map<string, string>()
   for (const item of source.items) {

@@ -104,6 +104,20 @@ describe('kubelet: container environment', () => {
     expect(envOf(t, 'app')).toContain('X=blue')
   })
 
+  it('kubelet: env: a ConfigMap without data exists: envFrom gives nothing and the container runs', () => {
+    const t = sim({ seed: 1 })
+    t.sh('kubectl create configmap empty')
+    apply(
+      t,
+      POD(`    envFrom:
+    - configMapRef:
+        name: empty
+`),
+    )
+    t.advance('20s')
+    expect(t.sh('kubectl get pod app').stdout).toMatch(/app +1\/1 +Running/)
+  })
+
   it('kubelet: env: Service variables for kubernetes and for the Services of the namespace that existed when the container started', () => {
     const t = sim({ seed: 1 })
     t.sh('kubectl create deployment my-web --image=nginx')
