@@ -149,6 +149,66 @@ export class RuncProcess {
   }
 }
 
+/**
+ * What a program sees of its process: the container's setup, read through from the spec (one
+ * object per process, no copy of the setup and no closures: a node runs thousands of them),
+ * and the runtime's calls, which do nothing once the process has ended (invariant 2).
+ */
+class ProcessContext implements ProgramContext {
+  constructor(
+    private readonly spec: ProcessSpec,
+    readonly clock: Clock,
+    /** undefined while runc only asks the program for its process name. */
+    private readonly process: RuncProcess | undefined,
+  ) {}
+
+  get random(): Random {
+    return this.spec.random
+  }
+  get machine(): string {
+    return this.spec.setup.machine
+  }
+  get podNamespace(): string {
+    return this.spec.setup.podNamespace
+  }
+  get podName(): string {
+    return this.spec.setup.podName
+  }
+  get containerName(): string {
+    return this.spec.setup.containerName
+  }
+  get podIP(): string {
+    return this.spec.setup.podIP
+  }
+  get command(): readonly string[] {
+    return this.spec.setup.command
+  }
+  get args(): readonly string[] {
+    return this.spec.setup.args
+  }
+  get env(): Readonly<Record<string, string>> {
+    return this.spec.setup.env
+  }
+  get mounts(): readonly Mount[] {
+    return this.spec.setup.mounts
+  }
+  get memoryLimitBytes(): number | undefined {
+    return this.spec.setup.memoryLimitBytes
+  }
+
+  log(line: string): void {
+    if (this.process?.running === true) this.spec.log(line)
+  }
+
+  exit(code: number): void {
+    this.process?.finish({ exitCode: code & 0xff, signal: undefined, oomKilled: false })
+  }
+
+  oomKill(): void {
+    this.process?.finish({ exitCode: SIGKILL_EXIT_CODE, signal: 9, oomKilled: true })
+  }
+}
+
 export class Runc {
   constructor(
     private readonly clock: Clock,
@@ -157,18 +217,7 @@ export class Runc {
 
   /** `runc create` + `runc start`: the process runs; `onExit` hears how it ended. */
   run(spec: ProcessSpec, onExit: (status: ExitStatus) => void): RuncProcess {
-    const context = (process: RuncProcess | undefined): ProgramContext => ({
-      ...spec.setup,
-      clock: this.clock,
-      random: spec.random,
-      log: (line) => {
-        if (process?.running === true) spec.log(line)
-      },
-      exit: (code) =>
-        process?.finish({ exitCode: code & 0xff, signal: undefined, oomKilled: false }),
-      oomKill: () => process?.finish({ exitCode: SIGKILL_EXIT_CODE, signal: 9, oomKilled: true }),
-    })
-    const command = spec.program.processName(context(undefined))
+    const command = spec.program.processName(new ProcessContext(spec, this.clock, undefined))
     const holder: { process?: RuncProcess } = {}
     const entry = this.processes.spawn(spec.ppid, command, {
       memoryBytes: () => holder.process?.memoryBytes() ?? 0,
@@ -181,7 +230,7 @@ export class Runc {
       reported: onExit,
     })
     holder.process = process
-    process.attach(spec.program.start(context(process)))
+    process.attach(spec.program.start(new ProcessContext(spec, this.clock, process)))
     return process
   }
 }
