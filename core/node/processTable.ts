@@ -21,14 +21,20 @@ export interface ProcessEntry {
   /** The command line, as /proc/<pid>/cmdline shows it (ps' COMMAND column). */
   readonly command: string
   readonly startedAtMs: number
-  /** Resident memory in bytes, if the process knows it (ps' RSS column). */
-  memoryBytes?(): number
-  /** Delivers a signal (`kill`), for processes that can receive one from the lab. */
-  signal?(signal: 'SIGTERM' | 'SIGKILL'): void
-  /** SIGSTOP (true) or SIGCONT (false); false when the process cannot be stopped from the lab. */
-  freeze?(stopped: boolean): boolean
+  /** How the lab reaches the process, for processes that can receive signals (runc's). */
+  readonly control?: ProcessControl
+}
+
+/** What a process that runs a program answers to: ps' RSS and state, kill(1). */
+export interface ProcessControl {
+  /** Resident memory in bytes (ps' RSS column). */
+  memoryBytes(): number
+  /** Delivers SIGTERM or SIGKILL. */
+  signal(signal: 'SIGTERM' | 'SIGKILL'): void
+  /** SIGSTOP (true) or SIGCONT (false); false when the process cannot be stopped. */
+  freeze(stopped: boolean): boolean
   /** Stopped by SIGSTOP: ps' state T. */
-  stopped?(): boolean
+  readonly stopped: boolean
 }
 
 /** The signals the lab delivers: the two that end a process and the two of job control. */
@@ -63,9 +69,7 @@ export class ProcessTable {
   spawn(
     ppid: number,
     command: string,
-    options: Pick<ProcessEntry, 'memoryBytes' | 'signal' | 'freeze' | 'stopped'> & {
-      user?: string
-    } = {},
+    options: { user?: string; control?: ProcessControl } = {},
   ): ProcessEntry {
     const pid = this.allocatePid()
     const entry: ProcessEntry = {
@@ -74,10 +78,7 @@ export class ProcessTable {
       user: options.user ?? 'root',
       command,
       startedAtMs: this.clock.nowMs,
-      ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.freeze === undefined ? {} : { freeze: options.freeze }),
-      ...(options.stopped === undefined ? {} : { stopped: options.stopped }),
+      ...(options.control === undefined ? {} : { control: options.control }),
     }
     this.processes.set(pid, entry)
     return entry
@@ -101,11 +102,12 @@ export class ProcessTable {
     if (entry === undefined) return false
     // init ignores the signals it has no handler for, SIGSTOP included (kill(2)).
     if (pid === 1) return signal === 'SIGSTOP' || signal === 'SIGCONT'
-    if (signal === 'SIGSTOP') return entry.freeze?.(true) ?? false
+    const control = entry.control
+    if (signal === 'SIGSTOP') return control?.freeze(true) ?? false
     // SIGCONT to a process that is not stopped changes nothing, and is no error.
-    if (signal === 'SIGCONT') return entry.stopped?.() === true ? entry.freeze!(false) : true
-    if (entry.signal === undefined) return false
-    entry.signal(signal)
+    if (signal === 'SIGCONT') return control?.stopped === true ? control.freeze(false) : true
+    if (control === undefined) return false
+    control.signal(signal)
     return true
   }
 

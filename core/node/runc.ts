@@ -16,7 +16,7 @@
  */
 import type { Clock } from '../clock'
 import type { Random } from '../random'
-import type { ProcessTable } from './processTable'
+import type { ProcessControl, ProcessTable } from './processTable'
 import type { HttpRequest, HttpResponse, Program, ProgramContext, RunningProgram } from './program'
 import type { Mount } from './cri'
 import { remount, type ExecCapable, type ExecResult } from './programs/support'
@@ -209,6 +209,24 @@ class ProcessContext implements ProgramContext {
   }
 }
 
+/** The process table's way to the process, which exists only once the table gave it its pid. */
+class ProcessLink implements ProcessControl {
+  process: RuncProcess | undefined
+
+  memoryBytes(): number {
+    return this.process?.memoryBytes() ?? 0
+  }
+  signal(signal: 'SIGTERM' | 'SIGKILL'): void {
+    this.process?.signal(signal)
+  }
+  freeze(stopped: boolean): boolean {
+    return this.process?.freeze(stopped) ?? false
+  }
+  get stopped(): boolean {
+    return this.process?.stopped ?? false
+  }
+}
+
 export class Runc {
   constructor(
     private readonly clock: Clock,
@@ -218,18 +236,13 @@ export class Runc {
   /** `runc create` + `runc start`: the process runs; `onExit` hears how it ended. */
   run(spec: ProcessSpec, onExit: (status: ExitStatus) => void): RuncProcess {
     const command = spec.program.processName(new ProcessContext(spec, this.clock, undefined))
-    const holder: { process?: RuncProcess } = {}
-    const entry = this.processes.spawn(spec.ppid, command, {
-      memoryBytes: () => holder.process?.memoryBytes() ?? 0,
-      signal: (signal) => holder.process?.signal(signal),
-      freeze: (stopped) => holder.process?.freeze(stopped) ?? false,
-      stopped: () => holder.process?.stopped ?? false,
-    })
+    const control = new ProcessLink()
+    const entry = this.processes.spawn(spec.ppid, command, { control })
     const process = new RuncProcess(entry.pid, command, this.clock, {
       ended: () => this.processes.exit(entry.pid),
       reported: onExit,
     })
-    holder.process = process
+    control.process = process
     process.attach(spec.program.start(new ProcessContext(spec, this.clock, process)))
     return process
   }

@@ -60,7 +60,7 @@ export function commOf(command: string): string {
 function row(entry: ProcessEntry, nowMs: number, ramKiB: number): ProcessRow {
   const comm = commOf(entry.command)
   const profile = PROFILES[comm] ?? DEFAULT_PROFILE
-  const measured = Math.round((entry.memoryBytes?.() ?? 0) / 1024)
+  const measured = Math.round((entry.control?.memoryBytes() ?? 0) / 1024)
   const rssKiB = Math.min(measured > 0 ? measured : profile.rss, ramKiB)
   return {
     pid: entry.pid,
@@ -72,7 +72,7 @@ function row(entry: ProcessEntry, nowMs: number, ramKiB: number): ProcessRow {
     vszKiB: Math.max(profile.vsz, rssKiB),
     rssKiB,
     // procps' state letter first: T (stopped by job control) replaces S, the flags stay.
-    stat: entry.stopped?.() === true ? `T${profile.stat.slice(1)}` : profile.stat,
+    stat: entry.control?.stopped === true ? `T${profile.stat.slice(1)}` : profile.stat,
     tty: '?',
     cpuMs: Math.max(0, nowMs - entry.startedAtMs) * profile.cpu,
   }
